@@ -19,7 +19,7 @@
  * Kinks in the forces (staging, the ends of the pitch programme, cut-off) are integration segment
  * boundaries, so the integrator never steps across a discontinuity.
  */
-import { ussa76 } from '../earth/atmosphere.js';
+import { ussa76PressurePa } from '../earth/atmosphere.js';
 import { STANDARD_GRAVITY_MPS2 } from '../earth/constants.js';
 import { ecefToEci, enuBasis, geodeticToEcef } from '../earth/frames.js';
 import { gravityAccelerationMps2 } from '../earth/gravity.js';
@@ -189,9 +189,7 @@ const makePoweredRhs = (
     if (hasAir) {
       const h = altitudeOfStateM(model, y);
       const rho = airDensityKgM3(model, h);
-      if (exitAreaM2 > 0 && h < 1_000_000) {
-        thrustN -= ussa76(Math.max(h, -5000)).pressurePa * exitAreaM2;
-      }
+      if (exitAreaM2 > 0) thrustN -= ussa76PressurePa(h) * exitAreaM2;
       if (vRel > 0 && rho > 0) {
         const mach = vRel / speedOfSoundMps(h);
         const dragN = 0.5 * rho * vRel * vRel * dragCoefficientAt(cd, mach) * areaM2;

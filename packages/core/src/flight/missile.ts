@@ -1,0 +1,736 @@
+/**
+ * The missile definition format (`openbmd-missile: 1`), its parser, and the derived quantities the
+ * flight code needs.
+ *
+ * One zod schema serves YAML files, JSON files (JSON is YAML) and the built-in catalogue. Unknown
+ * fields are errors (a misspelt `burnTime` must not silently become a missing `burnTimeS`).
+ * `parseMissileDefinition` collects every problem it can find, syntax and schema and physics, and
+ * throws one E_MISSILE_INVALID whose message lists each as `file:line:col path: what is wrong`.
+ *
+ * Pure: no I/O. The CLI reads the file and passes its text and name.
+ *
+ * Propulsion model (per stage): constant mass flow mdot = propellant / burn time. Vacuum thrust is
+ * either given (`thrustVacuumN`) or mdot * g0 * Isp_vac. With a sea-level Isp the thrust at ambient
+ * pressure p is F = F_vac - p * A_e, with the nozzle exit area A_e = mdot * g0 * (Isp_vac - Isp_sl) / p0
+ * (Sutton & Biblarz, Rocket Propulsion Elements, 9th ed., eq. 3-35, with p0 the sea-level pressure).
+ */
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Node as YamlNode,
+} from 'yaml';
+import * as z from 'zod';
+import { STANDARD_GRAVITY_MPS2 } from '../earth/constants.js';
+import { errorCodes, OpenBmdError } from '../errors.js';
+
+/** The format version this code reads (the value of the `openbmd-missile` field). */
+export const MISSILE_FORMAT_VERSION = 1;
+
+/** Sea-level standard pressure p0, Pa (US Standard Atmosphere 1976); the Isp_sl convention. */
+const SEA_LEVEL_PRESSURE_PA = 101_325;
+
+// ---------------------------------------------------------------------------------------------
+// Schema
+// ---------------------------------------------------------------------------------------------
+
+const positive = () => z.number().positive();
+const nonNegative = () => z.number().nonnegative();
+
+const machCdRowSchema = z.tuple([z.number().nonnegative(), z.number().positive()]).readonly();
+
+const dragTableSchema = z
+  .array(machCdRowSchema)
+  .min(2)
+  .superRefine((rows, ctx) => {
+    for (let i = 1; i < rows.length; i++) {
+      const prev = rows[i - 1]?.[0];
+      const mach = rows[i]?.[0];
+      if (typeof prev === 'number' && typeof mach === 'number' && !(mach > prev)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 0],
+          message: `Mach numbers must increase down the table: row ${i} has Mach ${mach} after Mach ${prev}`,
+        });
+      }
+    }
+  })
+  .readonly();
+
+const dragCoefficientSchema = z.union([z.number().positive(), dragTableSchema]);
+
+const stageObject = z.strictObject({
+  name: z.string().min(1).optional(),
+  grossMassKg: positive(),
+  propellantMassKg: positive(),
+  burnTimeS: positive(),
+  thrustVacuumN: positive().optional(),
+  ispVacuumS: positive().optional(),
+  ispSeaLevelS: positive().optional(),
+  diameterM: positive().optional(),
+  referenceAreaM2: positive().optional(),
+  dragCoefficient: dragCoefficientSchema,
+  coastAfterS: nonNegative().default(0),
+});
+
+const payloadObject = z.strictObject({ massKg: positive() });
+
+const reentryVehicleObject = z.strictObject({
+  massKg: positive().optional(),
+  ballisticCoefficientKgM2: positive(),
+});
+
+const fordenSteeringObject = z.strictObject({
+  law: z.literal('forden'),
+  verticalTimeS: nonNegative(),
+  pitchRateDegPerS: positive(),
+  finalElevationDeg: z.number().min(0).max(90),
+});
+
+const gravityTurnSteeringObject = z.strictObject({
+  law: z.literal('gravity-turn'),
+  verticalTimeS: nonNegative(),
+  kickAngleDeg: z.number().gt(0).lt(90),
+  kickDurationS: positive(),
+});
+
+const referenceObject = z.strictObject({
+  maxRangeKm: positive().optional(),
+  burnoutSpeedMps: positive().optional(),
+  payloadKg: positive().optional(),
+  source: z.string().min(1),
+});
+
+/** A number if x is a finite number, else undefined (for checks that must survive bad input). */
+const num = (x: unknown): number | undefined =>
+  typeof x === 'number' && Number.isFinite(x) ? x : undefined;
+
+const stageSchema = stageObject
+  .superRefine((s, ctx) => {
+    const gross = num(s.grossMassKg);
+    const prop = num(s.propellantMassKg);
+    if (gross !== undefined && prop !== undefined && !(prop < gross)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['propellantMassKg'],
+        message: `propellant mass (${prop} kg) must be less than the stage's gross mass (${gross} kg)`,
+      });
+    }
+    const hasThrust = s.thrustVacuumN !== undefined;
+    const hasIsp = s.ispVacuumS !== undefined;
+    if (hasThrust === hasIsp) {
+      ctx.addIssue({
+        code: 'custom',
+        path: hasThrust ? ['thrustVacuumN'] : [],
+        message: hasThrust
+          ? 'give either thrustVacuumN or ispVacuumS, not both'
+          : 'needs a thrust: give thrustVacuumN (N) or ispVacuumS (s)',
+      });
+    }
+    const isl = num(s.ispSeaLevelS);
+    const burn = num(s.burnTimeS);
+    if (isl !== undefined && prop !== undefined && burn !== undefined && hasThrust !== hasIsp) {
+      const ivac = hasIsp
+        ? num(s.ispVacuumS)
+        : (num(s.thrustVacuumN) ?? Number.NaN) / ((prop / burn) * STANDARD_GRAVITY_MPS2);
+      if (ivac !== undefined && Number.isFinite(ivac) && !(isl < ivac)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ispSeaLevelS'],
+          message: `sea-level Isp (${isl} s) must be less than the vacuum Isp (${round(ivac, 1)} s)`,
+        });
+      }
+    }
+    const hasDiameter = s.diameterM !== undefined;
+    if (hasDiameter === (s.referenceAreaM2 !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: hasDiameter ? ['referenceAreaM2'] : [],
+        message: hasDiameter
+          ? 'give either diameterM or referenceAreaM2, not both'
+          : 'needs a size for drag: give diameterM (m) or referenceAreaM2 (m^2)',
+      });
+    }
+  })
+  .readonly();
+
+const steeringSchema = z
+  .discriminatedUnion('law', [fordenSteeringObject, gravityTurnSteeringObject])
+  .readonly();
+
+const referenceSchema = referenceObject
+  .superRefine((r, ctx) => {
+    if (r.maxRangeKm === undefined && r.burnoutSpeedMps === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'a reference needs maxRangeKm or burnoutSpeedMps (or both)',
+      });
+    }
+  })
+  .readonly();
+
+const missileObject = z.strictObject({
+  'openbmd-missile': z.literal(MISSILE_FORMAT_VERSION),
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  name: z.string().min(1),
+  class: z.enum(['srbm', 'mrbm', 'irbm', 'icbm']),
+  propellant: z.enum(['liquid', 'solid']),
+  notional: z.boolean(),
+  sources: z.array(z.string().min(1)).min(1).readonly(),
+  notes: z.string().optional(),
+  stages: z.array(stageSchema).min(1).max(5).readonly(),
+  payload: payloadObject.readonly(),
+  reentryVehicle: reentryVehicleObject.readonly(),
+  steering: steeringSchema,
+  reference: referenceSchema.optional(),
+});
+
+/** The schema of a missile definition (files, JSON and built-ins alike). Output is frozen. */
+export const missileDefinitionSchema = missileObject
+  .superRefine((m, ctx) => {
+    const payloadKg = num(m.payload?.massKg);
+    const rvKg = num(m.reentryVehicle?.massKg);
+    if (payloadKg !== undefined && rvKg !== undefined && rvKg > payloadKg) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reentryVehicle', 'massKg'],
+        message: `the reentry vehicle (${rvKg} kg) cannot be heavier than the payload that carries it (${payloadKg} kg)`,
+      });
+    }
+    // Liftoff: the first stage's sea-level thrust must exceed the liftoff weight. Checked only
+    // when every mass and the first stage's thrust are well-formed.
+    if (!Array.isArray(m.stages) || payloadKg === undefined) return;
+    let massKg = payloadKg;
+    for (const s of m.stages) {
+      const g = num(s?.grossMassKg);
+      if (g === undefined) return;
+      massKg += g;
+    }
+    const first = m.stages[0];
+    const thrustN = first === undefined ? undefined : seaLevelThrustOrUndefined(first);
+    if (thrustN === undefined) return;
+    const weightN = massKg * STANDARD_GRAVITY_MPS2;
+    if (!(thrustN > weightN)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stages', 0],
+        message: `the first stage's sea-level thrust (${round(thrustN / 1000, 1)} kN) does not exceed the liftoff weight (${round(weightN / 1000, 1)} kN): the missile cannot lift off`,
+      });
+    }
+  })
+  .readonly();
+
+/** A missile definition as validated: SI units, defaults filled in, frozen. */
+export type MissileDefinition = z.output<typeof missileDefinitionSchema>;
+/** A missile definition as written (before defaults), e.g. for the built-in catalogue. */
+export type MissileDefinitionInput = z.input<typeof missileDefinitionSchema>;
+/** One stage of a missile, burnt in order. */
+export type MissileStage = MissileDefinition['stages'][number];
+/** The default steering law of a missile (discriminated on `law`). */
+export type SteeringLaw = MissileDefinition['steering'];
+/** A constant drag coefficient, or a table of [Mach, Cd] rows with increasing Mach. */
+export type DragCoefficient = number | ReadonlyArray<readonly [number, number]>;
+export type MissileClass = MissileDefinition['class'];
+export type PropellantKind = MissileDefinition['propellant'];
+
+// ---------------------------------------------------------------------------------------------
+// Derived quantities (pure, cheap)
+// ---------------------------------------------------------------------------------------------
+
+/** Propellant mass flow of a stage, kg/s (constant: propellant / burn time). */
+export const stageMassFlowKgps = (stage: MissileStage): number =>
+  stage.propellantMassKg / stage.burnTimeS;
+
+/** Vacuum thrust of a stage, N: given, or mdot * g0 * Isp_vac. */
+export const stageVacuumThrustN = (stage: MissileStage): number => {
+  if (stage.thrustVacuumN !== undefined) return stage.thrustVacuumN;
+  if (stage.ispVacuumS !== undefined) {
+    return stageMassFlowKgps(stage) * STANDARD_GRAVITY_MPS2 * stage.ispVacuumS;
+  }
+  throw new OpenBmdError(errorCodes.missileInvalid, 'stage has no thrust specification');
+};
+
+/** Vacuum specific impulse of a stage, s: given, or F_vac / (mdot * g0). */
+export const stageVacuumIspS = (stage: MissileStage): number =>
+  stage.ispVacuumS ??
+  stageVacuumThrustN(stage) / (stageMassFlowKgps(stage) * STANDARD_GRAVITY_MPS2);
+
+/**
+ * Nozzle exit area of a stage, m^2, for the ambient-pressure correction F = F_vac - p * A_e:
+ * A_e = mdot * g0 * (Isp_vac - Isp_sl) / p0. Zero when no sea-level Isp is given (thrust does not
+ * depend on altitude).
+ */
+export const stageNozzleExitAreaM2 = (stage: MissileStage): number => {
+  if (stage.ispSeaLevelS === undefined) return 0;
+  const mdot = stageMassFlowKgps(stage);
+  return (
+    (mdot * STANDARD_GRAVITY_MPS2 * (stageVacuumIspS(stage) - stage.ispSeaLevelS)) /
+    SEA_LEVEL_PRESSURE_PA
+  );
+};
+
+/** Drag reference area of a stage, m^2: given, or pi d^2 / 4. */
+export const stageReferenceAreaM2 = (stage: MissileStage): number =>
+  stage.referenceAreaM2 ?? (Math.PI * (stage.diameterM ?? 0) ** 2) / 4;
+
+/** Liftoff mass, kg: all stages' gross masses plus the payload. */
+export const liftoffMassKg = (m: MissileDefinition): number => {
+  let total = m.payload.massKg;
+  for (const s of m.stages) total += s.grossMassKg;
+  return total;
+};
+
+/**
+ * Ideal (Tsiolkovsky) velocity gain in vacuum without gravity, m/s: the sum over stages of
+ * g0 Isp_vac ln(m_ignition / m_burnout), each stage carrying the stages above it and the payload.
+ * For sanity checks only: a real boost loses 1-2 km/s to gravity and drag.
+ */
+export const idealDeltaVMps = (
+  m: MissileDefinition,
+  payloadKg: number = m.payload.massKg,
+): number => {
+  let above = payloadKg;
+  for (const s of m.stages) above += s.grossMassKg;
+  let dv = 0;
+  for (const s of m.stages) {
+    const m0 = above;
+    const m1 = m0 - s.propellantMassKg;
+    dv += STANDARD_GRAVITY_MPS2 * stageVacuumIspS(s) * Math.log(m0 / m1);
+    above -= s.grossMassKg;
+  }
+  return dv;
+};
+
+/**
+ * Drag coefficient at a Mach number: the constant, or linear interpolation in the table, clamped
+ * to the first and last rows outside it. Allocation-free (binary search).
+ */
+export const dragCoefficientAt = (cd: DragCoefficient, mach: number): number => {
+  if (typeof cd === 'number') return cd;
+  const n = cd.length;
+  const first = cd[0]!;
+  if (mach <= first[0]) return first[1];
+  const last = cd[n - 1]!;
+  if (mach >= last[0]) return last[1];
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (cd[mid]![0] <= mach) lo = mid;
+    else hi = mid;
+  }
+  const a = cd[lo]!;
+  const b = cd[hi]!;
+  return a[1] + ((b[1] - a[1]) * (mach - a[0])) / (b[0] - a[0]);
+};
+
+/** Sea-level thrust of a possibly-invalid stage object, or undefined if not computable. */
+function seaLevelThrustOrUndefined(s: {
+  readonly propellantMassKg?: unknown;
+  readonly burnTimeS?: unknown;
+  readonly thrustVacuumN?: unknown;
+  readonly ispVacuumS?: unknown;
+  readonly ispSeaLevelS?: unknown;
+}): number | undefined {
+  const prop = num(s.propellantMassKg);
+  const burn = num(s.burnTimeS);
+  if (prop === undefined || burn === undefined || burn <= 0) return undefined;
+  const mdot = prop / burn;
+  const thrust = num(s.thrustVacuumN);
+  const ivac = num(s.ispVacuumS);
+  if ((thrust === undefined) === (ivac === undefined)) return undefined;
+  const fVac = thrust ?? mdot * STANDARD_GRAVITY_MPS2 * (ivac as number);
+  const isl = num(s.ispSeaLevelS);
+  if (isl === undefined) return fVac;
+  return mdot * STANDARD_GRAVITY_MPS2 * isl;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing and problem reports
+// ---------------------------------------------------------------------------------------------
+
+/** One problem found in a missile definition. Line and column are 1-based, when known. */
+export interface MissileProblem {
+  readonly path: string;
+  readonly message: string;
+  readonly line?: number;
+  readonly col?: number;
+}
+
+/** The outcome of checking a definition without throwing: the definition, or the problems. */
+export interface MissileDiagnosis {
+  readonly definition: MissileDefinition | undefined;
+  readonly problems: readonly MissileProblem[];
+}
+
+/**
+ * Parses a missile definition (YAML or JSON text) and reports every problem without throwing:
+ * syntax errors, schema errors and physical checks, each with its line and column.
+ */
+export const diagnoseMissileDefinition = (text: string): MissileDiagnosis => {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  const problems: MissileProblem[] = [];
+  for (const err of doc.errors) {
+    const pos = err.linePos?.[0];
+    const message = `YAML syntax: ${firstLine(err.message)}`;
+    problems.push(
+      pos === undefined
+        ? { path: '', message }
+        : { path: '', message, line: pos.line, col: pos.col },
+    );
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    problems.push({ path: '', message: `YAML: ${e instanceof Error ? e.message : String(e)}` });
+    return { definition: undefined, problems };
+  }
+  const result = missileDefinitionSchema.safeParse(value, { reportInput: true });
+  if (result.success && problems.length === 0) return { definition: result.data, problems };
+  if (!result.success) {
+    for (const p of zodProblems(result.error.issues, value)) {
+      const offset = locate(doc, p.segments, p.atKey);
+      const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
+      problems.push(
+        pos === undefined
+          ? { path: p.path, message: p.message }
+          : { path: p.path, message: p.message, line: pos.line, col: pos.col },
+      );
+    }
+  }
+  // In file order; problems without a position (none expected) last.
+  problems.sort(
+    (a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.col ?? 0) - (b.col ?? 0),
+  );
+  return { definition: undefined, problems };
+};
+
+/**
+ * Parses a missile definition from YAML or JSON text. Throws one OpenBmdError(E_MISSILE_INVALID)
+ * listing every problem as `file:line:col path: what is wrong`.
+ */
+export const parseMissileDefinition = (text: string, fileName: string): MissileDefinition => {
+  const { definition, problems } = diagnoseMissileDefinition(text);
+  if (definition !== undefined) return definition;
+  const lines = problems.map((p) => {
+    const where = p.line === undefined ? fileName : `${fileName}:${p.line}:${p.col ?? 1}`;
+    return `  ${where}${p.path === '' ? '' : ` ${p.path}`}: ${p.message}`;
+  });
+  throw new OpenBmdError(
+    errorCodes.missileInvalid,
+    `${countWord(problems.length, 'problem')} in the missile definition:\n${lines.join('\n')}`,
+    fileName,
+  );
+};
+
+/**
+ * Validates a missile definition given as an object (built-ins, already-parsed JSON). Throws one
+ * OpenBmdError(E_MISSILE_INVALID) listing every problem as `where path: what is wrong`.
+ */
+export const validateMissileDefinition = (value: unknown, where: string): MissileDefinition => {
+  const result = missileDefinitionSchema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  const lines = zodProblems(result.error.issues, value).map(
+    (p) => `  ${where}${p.path === '' ? '' : ` ${p.path}`}: ${p.message}`,
+  );
+  throw new OpenBmdError(
+    errorCodes.missileInvalid,
+    `${countWord(lines.length, 'problem')} in the missile definition:\n${lines.join('\n')}`,
+    where,
+  );
+};
+
+interface RawProblem {
+  readonly segments: readonly PropertyKey[];
+  readonly path: string;
+  readonly message: string;
+  /** Point at the key of the last segment (unknown fields) rather than at its value. */
+  readonly atKey: boolean;
+}
+
+/** Turns zod issues into plain-word problems, flattening unions and splitting unknown keys. */
+function zodProblems(issues: readonly z.core.$ZodIssue[], root: unknown): RawProblem[] {
+  const out: RawProblem[] = [];
+  const visit = (issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): void => {
+    const segments = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(segments, root);
+      for (const key of issue.keys) {
+        const hint = closestName(key, known);
+        out.push({
+          segments: [...segments, key],
+          path: formatPath([...segments, key]),
+          message: `unknown field '${key}'${hint === undefined ? '' : ` (did you mean '${hint}'?)`}`,
+          atKey: true,
+        });
+      }
+      return;
+    }
+    if (issue.code === 'invalid_union') {
+      const options = 'options' in issue ? issue.options : undefined;
+      if (issue.discriminator !== undefined && options !== undefined) {
+        out.push({
+          segments,
+          path: formatPath(segments),
+          message: `must be ${options.map((o) => `'${String(o)}'`).join(' or ')}, got ${describeValue(issue.input)}`,
+          atKey: false,
+        });
+        return;
+      }
+      // Pick the branch the writer evidently meant (a table when a list was given, a number when
+      // a number was), so that a bad row is reported as such, not as "not a number or a table".
+      const input = issue.input;
+      const branch = issue.errors.find(
+        (errs) =>
+          errs.length > 0 && !errs.some((e) => e.code === 'invalid_type' && e.path.length === 0),
+      );
+      if ((Array.isArray(input) || typeof input === 'number') && branch !== undefined) {
+        for (const e of branch) visit(e, segments);
+        return;
+      }
+      out.push({
+        segments,
+        path: formatPath(segments),
+        message: `must be a positive number or a table of [mach, cd] rows, got ${describeValue(input)}`,
+        atKey: false,
+      });
+      return;
+    }
+    out.push({
+      segments,
+      path: formatPath(segments),
+      message: describeIssue(issue, segments),
+      atKey: false,
+    });
+  };
+  for (const issue of issues) visit(issue, []);
+  return out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, segments: readonly PropertyKey[]): string {
+  const field = segments.length === 0 ? '' : String(segments[segments.length - 1]);
+  const unit = unitOf(field);
+  const got = 'input' in issue ? `, got ${describeValue(issue.input)}` : '';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) {
+        return field === 'openbmd-missile'
+          ? `is missing: a missile file starts with 'openbmd-missile: ${MISSILE_FORMAT_VERSION}'`
+          : 'is missing (required)';
+      }
+      if (segments.length === 0) {
+        return `the file must hold a mapping of missile fields${got}`;
+      }
+      return `must be ${expectedWords(issue.expected)}${got}`;
+    case 'too_small':
+      if (issue.origin === 'array') {
+        return `needs at least ${countWord(Number(issue.minimum), 'entry')}${Array.isArray(issue.input) ? `, got ${issue.input.length}` : ''}`;
+      }
+      if (issue.origin === 'string') return 'must not be empty';
+      return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}${unit}${got}`;
+    case 'too_big':
+      if (issue.origin === 'array') {
+        return `may have at most ${countWord(Number(issue.maximum), 'entry')}${Array.isArray(issue.input) ? `, got ${issue.input.length}` : ''}`;
+      }
+      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}${unit}${got}`;
+    case 'invalid_value':
+      if (issue.input === undefined) {
+        return `is missing (required): ${issue.values.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(' or ')}`;
+      }
+      if (field === 'openbmd-missile') {
+        return `unknown format version ${describeValue(issue.input)}: this OpenBMD reads version ${MISSILE_FORMAT_VERSION}`;
+      }
+      return `must be ${issue.values.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(' or ')}${got}`;
+    case 'invalid_format':
+      if (field === 'id') {
+        return `must be lowercase letters and digits in words joined by single hyphens (like 'ss-19')${got}`;
+      }
+      return `is not in the expected format${got}`;
+    default:
+      return issue.message;
+  }
+}
+
+const expectedWords = (expected: string): string => {
+  switch (expected) {
+    case 'number':
+      return 'a number';
+    case 'string':
+      return 'text';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return 'a list';
+    case 'tuple':
+      return 'a [mach, cd] pair';
+    case 'object':
+      return 'a mapping of fields';
+    default:
+      return `a value of type ${expected}`;
+  }
+};
+
+const describeValue = (x: unknown): string => {
+  if (x === null) return 'an empty value';
+  if (x === undefined) return 'nothing';
+  if (typeof x === 'string') return `'${x.length > 40 ? `${x.slice(0, 37)}...` : x}'`;
+  if (typeof x === 'number' || typeof x === 'boolean') return String(x);
+  if (Array.isArray(x)) return `a list of ${countWord(x.length, 'entry')}`;
+  if (typeof x === 'object') return 'a mapping';
+  return typeof x;
+};
+
+/** The unit a field name carries, for messages (" kg", " s", ...), or "" if none. */
+function unitOf(field: string): string {
+  const units: ReadonlyArray<readonly [string, string]> = [
+    ['DegPerS', 'deg/s'],
+    ['KgM2', 'kg/m^2'],
+    ['Kgps', 'kg/s'],
+    ['Mps', 'm/s'],
+    ['M2', 'm^2'],
+    ['Kg', 'kg'],
+    ['Km', 'km'],
+    ['Deg', 'deg'],
+    ['S', 's'],
+    ['N', 'N'],
+    ['M', 'm'],
+  ];
+  for (const [suffix, unit] of units) {
+    if (field.endsWith(suffix) && field.length > suffix.length) return ` ${unit}`;
+  }
+  return '';
+}
+
+/** The fields allowed at a path, for did-you-mean hints on unknown fields. */
+function knownKeysAt(segments: readonly PropertyKey[], root: unknown): readonly string[] {
+  const [head, second] = segments;
+  if (segments.length === 0) return Object.keys(missileObject.shape);
+  if (head === 'stages' && segments.length === 2 && typeof second === 'number') {
+    return Object.keys(stageObject.shape);
+  }
+  if (segments.length !== 1) return [];
+  switch (head) {
+    case 'payload':
+      return Object.keys(payloadObject.shape);
+    case 'reentryVehicle':
+      return Object.keys(reentryVehicleObject.shape);
+    case 'reference':
+      return Object.keys(referenceObject.shape);
+    case 'steering': {
+      const law =
+        root !== null && typeof root === 'object'
+          ? (root as { steering?: { law?: unknown } }).steering?.law
+          : undefined;
+      if (law === 'forden') return Object.keys(fordenSteeringObject.shape);
+      if (law === 'gravity-turn') return Object.keys(gravityTurnSteeringObject.shape);
+      return [
+        ...new Set([
+          ...Object.keys(fordenSteeringObject.shape),
+          ...Object.keys(gravityTurnSteeringObject.shape),
+        ]),
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/** `stages[0].burnTimeS` from ['stages', 0, 'burnTimeS']. */
+function formatPath(segments: readonly PropertyKey[]): string {
+  let s = '';
+  for (const seg of segments) {
+    if (typeof seg === 'number') s += `[${seg}]`;
+    else s += s === '' ? String(seg) : `.${String(seg)}`;
+  }
+  return s;
+}
+
+/**
+ * The source offset for a path: the node at the path, or for a path that does not exist (a
+ * missing field) the deepest parent that does. With atKey, the key of the last segment.
+ */
+function locate(
+  doc: Document,
+  segments: readonly PropertyKey[],
+  atKey: boolean,
+): number | undefined {
+  let node: unknown = doc.contents;
+  let best = rangeStart(node);
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    const last = i === segments.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
+      if (pair === undefined) break;
+      const keyStart = rangeStart(pair.key);
+      if (last && atKey && keyStart !== undefined) return keyStart;
+      node = pair.value;
+      // An empty value (`burnTimeS:`) has no text of its own: point at its key.
+      const valueRange = isScalar(node) ? node.range : undefined;
+      const empty =
+        valueRange !== undefined && valueRange !== null && valueRange[0] === valueRange[1];
+      best = (empty ? undefined : rangeStart(node)) ?? keyStart ?? best;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      if (node === undefined) break;
+      best = rangeStart(node) ?? best;
+    } else {
+      break;
+    }
+  }
+  return best;
+}
+
+const rangeStart = (node: unknown): number | undefined => {
+  const range = (node as YamlNode | null | undefined)?.range;
+  return range === undefined || range === null ? undefined : range[0];
+};
+
+const firstLine = (message: string): string =>
+  (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+
+const countWord = (n: number, word: string): string =>
+  `${n} ${n === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
+
+const round = (x: number, digits: number): number => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+
+/** Levenshtein edit distance (two rows; names here are short). */
+export const editDistance = (a: string, b: string): number => {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+};
+
+/**
+ * The candidate closest to a name by edit distance (case-insensitive), if it is close enough to be
+ * a plausible misspelling (at most 2 edits, or a third of the name's length); else undefined.
+ */
+export const closestName = (name: string, candidates: readonly string[]): string | undefined => {
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+};
