@@ -55,15 +55,33 @@ export interface AimResult {
 
 const wrapPi = (x: number): number => Math.atan2(Math.sin(x), Math.cos(x));
 
-/** The loft parameter of a steering law (larger is steeper) and its meaningful interval. */
-const loftOf = (law: SteeringLaw): number =>
-  law.law === 'forden' ? law.finalElevationDeg : -law.kickAngleDeg;
-const loftBounds = (law: SteeringLaw): [number, number] =>
-  law.law === 'forden' ? [1, 88] : [-60, -0.05];
-const withLoft = (law: SteeringLaw, p: number): SteeringLaw =>
-  clampSteering(
-    law.law === 'forden' ? { ...law, finalElevationDeg: p } : { ...law, kickAngleDeg: -p },
-  );
+/**
+ * A one-parameter family of steering laws through the range-optimal one (p = 0): p in (0, 1]
+ * lofts (a slower pitch-over towards a steeper final elevation), p in [-1, 0) depresses (a faster
+ * pitch-over towards a flatter one). Apogee and flight time grow with p.
+ */
+const loftFamily =
+  (base: SteeringLaw) =>
+  (p: number): SteeringLaw => {
+    if (base.law === 'forden') {
+      const rate = base.pitchRateDegPerS;
+      const fin = base.finalElevationDeg;
+      return clampSteering(
+        p >= 0
+          ? {
+              ...base,
+              pitchRateDegPerS: rate * (1 - 0.97 * p),
+              finalElevationDeg: fin + (88 - fin) * p,
+            }
+          : { ...base, pitchRateDegPerS: rate * (1 - 2 * p), finalElevationDeg: fin * (1 + p) },
+      );
+    }
+    const kick = base.kickAngleDeg;
+    return clampSteering({
+      ...base,
+      kickAngleDeg: p >= 0 ? kick * (1 - 0.99 * p) : kick + (60 - kick) * -p,
+    });
+  };
 
 const km = (m: number): string => (m / 1000).toFixed(0);
 
@@ -166,22 +184,26 @@ export const aimMissile = (model: EarthModel, req: AimRequest): AimResult => {
       trials++;
       return trialRangeM(model, { ...base, azimuthRad: azimuth }, law, c).flight;
     };
-    const p0 = loftOf(law0);
+    const withLoft = loftFamily(law0);
+    const p0 = 0;
     const c0 = solveCutoff(law0);
     if (c0 === null) throw new OpenBmdError(errorCodes.outOfReach, 'target out of reach', 'to');
     const m0 = metricOf(flightWith(law0, c0));
     const lofted = metricTarget > m0;
-    const [pMin, pMax] = loftBounds(law0);
-    const pEnd = lofted ? pMax : pMin;
+    const pEnd = lofted ? 1 : -1;
     // The steepest (or flattest) loft at which a full burn still reaches the target.
-    const excess = (p: number) => range(withLoft(law0, p), undefined) - targetRangeM;
+    const excess = (p: number) => range(withLoft(p), undefined) - targetRangeM;
     const eEnd = excess(pEnd);
-    const pLimit =
+    let pLimit =
       eEnd >= 0
         ? pEnd
         : (findRoot(excess, p0, pEnd, 1e-6, 1, 60, best.rangeM - targetRangeM, eEnd) ?? p0);
+    // Keep the limit on the side where a full burn still reaches the target.
+    for (let k = 0; k < 30 && pLimit !== p0 && excess(pLimit) < 0; k++) {
+      pLimit = p0 + (pLimit - p0) * (1 - 1e-4 * 2 ** k);
+    }
     const metricAt = (p: number): number => {
-      const law = withLoft(law0, p);
+      const law = withLoft(p);
       const c = solveCutoff(law);
       return c === null ? Number.NaN : metricOf(flightWith(law, c));
     };
@@ -206,7 +228,7 @@ export const aimMissile = (model: EarthModel, req: AimRequest): AimResult => {
       m0 - metricTarget,
       mLimit - metricTarget,
     );
-    const law = withLoft(law0, p ?? p0);
+    const law = withLoft(p ?? p0);
     const c = solveCutoff(law);
     if (c === null)
       throw new OpenBmdError(errorCodes.noConvergence, 'aiming did not converge', 'to');
