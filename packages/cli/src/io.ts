@@ -1,0 +1,38 @@
+/**
+ * The edges of the command: where it writes and how it reads files. Injected, so that tests run
+ * commands in-process and capture their output.
+ */
+import { readFileSync, statSync } from 'node:fs';
+
+/** The part of a writable stream the CLI uses (process.stdout and process.stderr fit). */
+export interface OutputStream {
+  write(chunk: string): unknown;
+  /** True when a terminal is attached (progress bars redraw in place); else one line per update. */
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface Io {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  /** Reads a UTF-8 text file; throws (like fs) if it cannot. */
+  readTextFile(path: string): string;
+  /** True if path names an existing regular file. */
+  isFile(path: string): boolean;
+  /** Show progress bars on stderr (default true). */
+  readonly progress: boolean;
+}
+
+export const nodeIo: Io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readTextFile: (path) => readFileSync(path, 'utf8'),
+  isFile: (path) => {
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  },
+  progress: true,
+};
