@@ -46,8 +46,8 @@ export interface LatLonDeg {
 }
 
 /** Clamped inverse trigonometry: rounding noise must never become NaN deep in a pipeline. */
-export const clampedAcos = (x: number): number => Math.acos(x > 1 ? 1 : x < -1 ? -1 : x);
-export const clampedAsin = (x: number): number => Math.asin(x > 1 ? 1 : x < -1 ? -1 : x);
+export const clampedAcos = (x: number): number => Math.acos(x > 1 ? 1 : Math.max(x, -1));
+export const clampedAsin = (x: number): number => Math.asin(x > 1 ? 1 : Math.max(x, -1));
 
 /** Normalise a longitude in radians to [-pi, pi). */
 export const wrapLonRad = (lonRad: number): Radians => {
