@@ -96,7 +96,7 @@ const main = async (): Promise<void> => {
     process.exit(2);
   }
   const refPath =
-    values.reference ?? new URL('../../../shared/bench/p1-reference.csv', import.meta.url).pathname;
+    values.reference ?? new URL('../authorities/p1-reference.csv', import.meta.url).pathname;
   const reference = existsSync(refPath) ? parseP1Reference(readFileSync(refPath, 'utf8')) : null;
   for (const threads of threadCounts) {
     const out = createP1Outputs(n);

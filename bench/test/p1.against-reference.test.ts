@@ -1,7 +1,7 @@
 /**
  * Benchmark P1's accuracy requirement (../shared/bench/propagation.md): every impact point within
  * 10 m and every time of flight within 0.01 s of the reference (SciPy DOP853 at rtol 1e-12,
- * ../shared/bench/p1-reference.csv), for all 10,000 trajectories, with the timed run's settings.
+ * bench/authorities/p1-reference.csv, a copy of ../shared/bench/p1-reference.csv), for all 10,000 trajectories, with the timed run's settings.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import {
 
 const tenMetresM = 10;
 const hundredthSecondS = 0.01;
-const referencePath = new URL('../../../shared/bench/p1-reference.csv', import.meta.url);
+const referencePath = new URL('../authorities/p1-reference.csv', import.meta.url);
 
 describe('benchmark P1 against the SciPy DOP853 reference', () => {
   const reference = parseP1Reference(readFileSync(referencePath, 'utf8'));
