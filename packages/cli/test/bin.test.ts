@@ -82,3 +82,13 @@ describe('node packages/cli/dist/bin.js', () => {
     expect(r.stderr).toContain('[E_OUT_OF_RANGE]');
   });
 });
+
+describe('npx openbmd (the bin that npm install links)', () => {
+  it('node_modules/.bin/openbmd runs the built command', () => {
+    const link = fileURLToPath(new URL('../../../node_modules/.bin/openbmd', import.meta.url));
+    expect(existsSync(link)).toBe(true);
+    const r = spawnSync(link, ['--version'], { encoding: 'utf8', cwd: root });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
