@@ -1,6 +1,5 @@
 export * from './aim/aim.js';
 export * from './aim/max-range.js';
-export * from './aim/search.js';
 export * from './earth/atmosphere.js';
 export * from './earth/constants.js';
 export * from './earth/frames.js';
@@ -16,5 +15,6 @@ export * from './flight/missile.js';
 export * from './flight/powered.js';
 export * from './flight/trajectory.js';
 export * from './integrate/rk.js';
+export * from './numeric/search.js';
 export * from './units.js';
 export * from './validation/cases.js';

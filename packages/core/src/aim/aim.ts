@@ -17,8 +17,15 @@ import type { EarthModel } from '../earth/model.js';
 import { errorCodes, OpenBmdError } from '../errors.js';
 import type { SteeringLaw } from '../flight/missile.js';
 import { flyMissile, fullBoostDurationS, type MissileFlightResult } from '../flight/powered.js';
-import { clampSteering, type MaxRangeRequest, maxRangeSteering, trialRangeM } from './max-range.js';
-import { findRoot } from './search.js';
+import { findRoot } from '../numeric/search.js';
+import {
+  clampSteering,
+  impactRangeM,
+  launchSpecOf,
+  type MaxRangeRequest,
+  maxRangeSteering,
+  trialRangeM,
+} from './max-range.js';
 
 export type TrajectoryShape =
   | { readonly kind: 'minimum-energy' }
@@ -263,24 +270,11 @@ export const aimMissile = (model: EarthModel, req: AimRequest): AimResult => {
     azimuth = wrapPi(azimuth + wrapPi(target.azimuth1Rad - toImpact.azimuth1Rad));
     solution = solveShape();
   }
-  const flight = flyMissile(model, {
-    missile: req.missile,
-    latRad: req.fromLatRad,
-    lonRad: req.fromLonRad,
-    azimuthRad: azimuth,
-    ...(req.launchTimeS === undefined ? {} : { launchTimeS: req.launchTimeS }),
-    ...(req.payloadKg === undefined ? {} : { payloadKg: req.payloadKg }),
-    steering: solution.law,
-    cutoffAfterLaunchS: solution.cutoff,
-  });
-  trials++;
-  const impact = inverseGeodesic(
-    req.fromLatRad,
-    req.fromLonRad,
-    flight.free.impactLatRad,
-    flight.free.impactLonRad,
+  const flight = flyMissile(
     model,
+    launchSpecOf({ ...base, azimuthRad: azimuth }, solution.law, solution.cutoff),
   );
+  trials++;
   const missDistanceM = inverseGeodesic(
     flight.free.impactLatRad,
     flight.free.impactLonRad,
@@ -300,7 +294,7 @@ export const aimMissile = (model: EarthModel, req: AimRequest): AimResult => {
     azimuthRad: azimuth,
     steering: solution.law,
     cutoffAfterLaunchS: solution.cutoff,
-    groundRangeM: impact.distanceM,
+    groundRangeM: impactRangeM(model, req.fromLatRad, req.fromLonRad, flight),
     targetRangeM,
     missDistanceM,
     trialFlights: trials,

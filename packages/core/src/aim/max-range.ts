@@ -9,8 +9,8 @@ import type { EarthModel } from '../earth/model.js';
 import { isOpenBmdError } from '../errors.js';
 import type { FlightSettings } from '../flight/ballistic.js';
 import type { MissileDefinition, SteeringLaw } from '../flight/missile.js';
-import { flyMissile, type MissileFlightResult } from '../flight/powered.js';
-import { goldenMaximum, nelderMeadMaximum } from './search.js';
+import { flyMissile, type LaunchSpec, type MissileFlightResult } from '../flight/powered.js';
+import { goldenMaximum, nelderMeadMaximum } from '../numeric/search.js';
 
 /** Settings for the many flights of a search: positions to about a metre, much faster. */
 export const searchFlightSettings: FlightSettings = { method: 'dop853', rtol: 1e-8, atol: 1e-4 };
@@ -33,6 +33,32 @@ export interface MaxRangeResult {
   readonly trialFlights: number;
 }
 
+/** The launch of a request with a given steering law and optional thrust cut-off. */
+export const launchSpecOf = (
+  req: MaxRangeRequest,
+  steering: SteeringLaw,
+  cutoffAfterLaunchS?: number,
+): LaunchSpec => ({
+  missile: req.missile,
+  latRad: req.fromLatRad,
+  lonRad: req.fromLonRad,
+  azimuthRad: req.azimuthRad,
+  ...(req.launchTimeS === undefined ? {} : { launchTimeS: req.launchTimeS }),
+  ...(req.payloadKg === undefined ? {} : { payloadKg: req.payloadKg }),
+  ...(cutoffAfterLaunchS === undefined ? {} : { cutoffAfterLaunchS }),
+  steering,
+});
+
+/** Ground range from a launch point to a flight's impact, m (geodesic on the model's surface). */
+export const impactRangeM = (
+  model: EarthModel,
+  fromLatRad: number,
+  fromLonRad: number,
+  flight: MissileFlightResult,
+): number =>
+  inverseGeodesic(fromLatRad, fromLonRad, flight.free.impactLatRad, flight.free.impactLonRad, model)
+    .distanceM;
+
 /** Ground range from the launch point to impact of a trial flight, m (0 for a failed trial). */
 export const trialRangeM = (
   model: EarthModel,
@@ -41,29 +67,12 @@ export const trialRangeM = (
   cutoffAfterLaunchS?: number,
 ): { rangeM: number; flight: MissileFlightResult | null } => {
   try {
-    const flight = flyMissile(
-      model,
-      {
-        missile: req.missile,
-        latRad: req.fromLatRad,
-        lonRad: req.fromLonRad,
-        azimuthRad: req.azimuthRad,
-        ...(req.launchTimeS === undefined ? {} : { launchTimeS: req.launchTimeS }),
-        ...(req.payloadKg === undefined ? {} : { payloadKg: req.payloadKg }),
-        ...(cutoffAfterLaunchS === undefined ? {} : { cutoffAfterLaunchS }),
-        steering,
-      },
-      { settings: searchFlightSettings, record: false },
-    );
+    const flight = flyMissile(model, launchSpecOf(req, steering, cutoffAfterLaunchS), {
+      settings: searchFlightSettings,
+      record: false,
+    });
     if (flight.impactedDuringBoost) return { rangeM: 0, flight };
-    const g = inverseGeodesic(
-      req.fromLatRad,
-      req.fromLonRad,
-      flight.free.impactLatRad,
-      flight.free.impactLonRad,
-      model,
-    );
-    return { rangeM: g.distanceM, flight };
+    return { rangeM: impactRangeM(model, req.fromLatRad, req.fromLonRad, flight), flight };
   } catch (e) {
     if (isOpenBmdError(e) && (e.code === 'E_NO_IMPACT' || e.code === 'E_INTEGRATION_FAILED')) {
       return { rangeM: 0, flight: null };
@@ -117,24 +126,9 @@ export const maxRangeSteering = (
 /** Maximum range of a missile along an azimuth (every stage burning out). */
 export const maxRange = (model: EarthModel, req: MaxRangeRequest): MaxRangeResult => {
   const found = maxRangeSteering(model, req);
-  const flight = flyMissile(model, {
-    missile: req.missile,
-    latRad: req.fromLatRad,
-    lonRad: req.fromLonRad,
-    azimuthRad: req.azimuthRad,
-    ...(req.launchTimeS === undefined ? {} : { launchTimeS: req.launchTimeS }),
-    ...(req.payloadKg === undefined ? {} : { payloadKg: req.payloadKg }),
-    steering: found.steering,
-  });
-  const g = inverseGeodesic(
-    req.fromLatRad,
-    req.fromLonRad,
-    flight.free.impactLatRad,
-    flight.free.impactLonRad,
-    model,
-  );
+  const flight = flyMissile(model, launchSpecOf(req, found.steering));
   return {
-    maxRangeM: g.distanceM,
+    maxRangeM: impactRangeM(model, req.fromLatRad, req.fromLonRad, flight),
     flight,
     steering: found.steering,
     trialFlights: found.trials + 1,

@@ -17,7 +17,7 @@
  * The model page is docs/models/kepler.md. Assumptions: a sphere of radius `surfaceRadiusM`, point
  * mass gravity `gmM3S2`, no rotation, no air; the burnout state is inertial.
  */
-import { errorCodes, OpenBmdError, requireFinite } from '../errors.js';
+import { errorCodes, OpenBmdError, requireFinite, requireInRange } from '../errors.js';
 
 /** Burnout state on a still sphere: inertial speed and flight-path angle at altitude h above R. */
 export interface KeplerBurnout {
@@ -78,18 +78,6 @@ const requireNonNegative = (x: number, path: string): number => {
   return x;
 };
 
-const requireRange = (x: number, lo: number, hi: number, unit: string, path: string): number => {
-  requireFinite(x, path);
-  if (x < lo || x > hi) {
-    throw new OpenBmdError(
-      errorCodes.outOfRange,
-      `${x} ${unit} is outside the allowed range ${lo} to ${hi} ${unit}`,
-      path,
-    );
-  }
-  return x;
-};
-
 /** x - sin x without cancellation for small x (Taylor series below 0.1, error < 1e-15 relative). */
 const xMinusSin = (x: number): number => {
   if (Math.abs(x) >= 0.1) return x - Math.sin(x);
@@ -112,7 +100,7 @@ export function keplerFreeFlight(p: KeplerBurnout): KeplerFreeFlight {
   const rSurfaceM = requirePositive(p.surfaceRadiusM, 'surfaceRadiusM');
   const hM = requireNonNegative(p.altitudeM, 'altitudeM');
   const vMps = requireNonNegative(p.speedMps, 'speedMps');
-  const phiRad = requireRange(
+  const phiRad = requireInRange(
     p.flightPathRad,
     -HALF_PI - FLIGHT_PATH_SLACK_RAD,
     HALF_PI + FLIGHT_PATH_SLACK_RAD,
@@ -240,11 +228,11 @@ export function keplerFreeFlight(p: KeplerBurnout): KeplerFreeFlight {
  * q in [0, 2), flightPathRad in [0, pi/2]; E_NO_IMPACT for a horizontal burnout with q >= 1.
  */
 export function symmetricRangeAngleRad(q: number, flightPathRad: number): number {
-  requireRange(q, 0, 2, '(Q)', 'q');
+  requireInRange(q, 0, 2, '(Q)', 'q');
   if (q === 2) {
     throw new OpenBmdError(errorCodes.noImpact, 'Q = 2 is escape speed: no re-entry', 'q');
   }
-  requireRange(flightPathRad, 0, HALF_PI + FLIGHT_PATH_SLACK_RAD, 'rad', 'flightPathRad');
+  requireInRange(flightPathRad, 0, HALF_PI + FLIGHT_PATH_SLACK_RAD, 'rad', 'flightPathRad');
   const s = Math.sin(flightPathRad);
   const c = Math.max(0, Math.cos(flightPathRad));
   if (s === 0 && q >= 1) {
@@ -262,7 +250,7 @@ export function symmetricRangeAngleRad(q: number, flightPathRad: number): number
  * range angle Psi in [0, pi]: BMW eq. 6.2-18, phi = (180 deg - Psi) / 4.
  */
 export function minimumEnergyFlightPathRad(rangeAngleRad: number): number {
-  requireRange(rangeAngleRad, 0, Math.PI, 'rad', 'rangeAngleRad');
+  requireInRange(rangeAngleRad, 0, Math.PI, 'rad', 'rangeAngleRad');
   return (Math.PI - rangeAngleRad) / 4;
 }
 
@@ -272,7 +260,7 @@ export function minimumEnergyFlightPathRad(rangeAngleRad: number): number {
  * For Q > 1 every range angle up to 2 pi can be flown, so there is no maximum below pi.
  */
 export function maximumRangeAngleRad(q: number): number {
-  requireRange(q, 0, 1, '(Q)', 'q');
+  requireInRange(q, 0, 1, '(Q)', 'q');
   return 2 * Math.atan2(q, 2 * Math.sqrt(1 - q));
 }
 
@@ -360,6 +348,6 @@ export function minimumEnergySpeedMps(p: {
   const mu = requirePositive(p.gmM3S2, 'gmM3S2');
   const rSurfaceM = requirePositive(p.surfaceRadiusM, 'surfaceRadiusM');
   const hM = requireNonNegative(p.altitudeM, 'altitudeM');
-  const psiRad = requireRange(p.rangeAngleRad, 0, Math.PI, 'rad', 'rangeAngleRad');
+  const psiRad = requireInRange(p.rangeAngleRad, 0, Math.PI, 'rad', 'rangeAngleRad');
   return minimumEnergyOrbit(mu, rSurfaceM, hM, Math.sin(psiRad / 2), Math.cos(psiRad / 2));
 }

@@ -8,7 +8,7 @@
  * scenario epoch.
  */
 
-import { ecefToGeodetic, eciToEcef } from '../earth/frames.js';
+import { altitudeAboveSurfaceM, ecefToGeodetic, eciToEcef } from '../earth/frames.js';
 import type { EarthModel } from '../earth/model.js';
 import { errorCodes, OpenBmdError } from '../errors.js';
 import {
@@ -17,6 +17,7 @@ import {
   evaluateDense,
   type RkMethodName,
 } from '../integrate/rk.js';
+import { findRoot } from '../numeric/search.js';
 
 export type FlightPhase = 'boost' | 'midcourse' | 'terminal';
 
@@ -212,3 +213,36 @@ export const findEvent = (
   stage?: number,
 ): TrajectoryEvent | undefined =>
   traj.events.find((e) => e.kind === kind && (stage === undefined || e.stage === stage));
+
+export interface AltitudeCrossing {
+  readonly timeS: number;
+  /** +1 climbing through the altitude, -1 descending. */
+  readonly direction: 1 | -1;
+}
+
+/**
+ * Every time the trajectory crosses an altitude above the model's surface: sign changes of
+ * (altitude - altitudeM) between step ends, each root then located on the step's dense solution
+ * (Illinois regula falsi, to 1e-6 s). Never a fixed-step scan.
+ */
+export const altitudeCrossings = (traj: Trajectory, altitudeM: number): AltitudeCrossing[] => {
+  const s = new Float64Array(FLIGHT_STATE_SIZE);
+  const g = (tS: number): number => {
+    stateAt(traj, tS, s);
+    return altitudeAboveSurfaceM(s[0]!, s[1]!, s[2]!, traj.model) - altitudeM;
+  };
+  const out: AltitudeCrossing[] = [];
+  let t0 = traj.startS;
+  let g0 = g(t0);
+  for (let i = 0; i < traj.stepCount; i++) {
+    const t1 = Math.min(traj.endS, traj.stepStartS[i]! + traj.stepLengthS[i]!);
+    const g1 = g(t1);
+    if ((g0 < 0 && g1 >= 0) || (g0 > 0 && g1 <= 0)) {
+      const t = g1 === 0 ? t1 : findRoot(g, t0, t1, 1e-6, 0, 100, g0, g1);
+      if (t !== null) out.push({ timeS: t, direction: g1 > g0 ? 1 : -1 });
+    }
+    t0 = t1;
+    g0 = g1;
+  }
+  return out;
+};
