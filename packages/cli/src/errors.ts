@@ -38,7 +38,7 @@ export const inputError = (message: string, flag: string): OpenBmdError =>
  */
 export const reportError = (e: unknown, stderr: OutputStream): number => {
   if (isOpenBmdError(e)) {
-    writeError(stderr, e.message, e.code);
+    writeError(stderr, withFlagName(e), e.code);
     return exitCodes.badInput;
   }
   if (e instanceof InternalError) {
@@ -52,6 +52,23 @@ export const reportError = (e: unknown, stderr: OutputStream): number => {
     INTERNAL_ERROR_CODE,
   );
   return exitCodes.internal;
+};
+
+/** Core error paths that correspond to a flag of the command, named as the user typed them. */
+const flagOfCorePath: Readonly<Record<string, string>> = {
+  to: '--to',
+  apogee: '--apogee-km',
+  flightTime: '--flight-time-s',
+  missDistanceM: '--miss-distance-m',
+  ballisticCoefficientKgM2: '--ballistic-coefficient-kgm2',
+  fidelity: '--fidelity',
+};
+
+/** The error's message with the core's path replaced by the flag it came from, where there is one. */
+const withFlagName = (e: OpenBmdError): string => {
+  const flag = e.path === undefined ? undefined : flagOfCorePath[e.path];
+  if (flag === undefined || !e.message.startsWith(`${e.path}: `)) return e.message;
+  return `${flag}: ${e.message.slice(e.path!.length + 2)}`;
 };
 
 export const writeError = (stderr: OutputStream, message: string, code: string): void => {
