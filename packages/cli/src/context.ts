@@ -1,6 +1,15 @@
 /** What every command gets: the I/O edges, and a way to hand back its result for printing. */
-import { fidelityPresetNames } from '@openbmd/core';
-import { Option } from 'commander';
+import {
+  customEarthModel,
+  EARTH_ROTATION_RADPS,
+  type EarthModel,
+  earthPreset,
+  fidelityPresetNames,
+  ROUND_EARTH_RADIUS_M,
+  WGS84_A_M,
+  WGS84_F,
+} from '@openbmd/core';
+import { type Command, Option } from 'commander';
 import type { Io } from './io.js';
 
 export interface CommandResult {
@@ -31,6 +40,77 @@ export const fidelityOption = (): Option =>
   )
     .choices(fidelityPresetNames)
     .default(DEFAULT_FIDELITY);
+
+/** The Earth-model flags: a preset, and each model on its own on top of it. */
+export interface ModelOptions {
+  readonly fidelity: string;
+  readonly earth?: 'sphere' | 'wgs84';
+  readonly rotation?: 'on' | 'off';
+  readonly gravity?: 'point-mass' | 'j2';
+  readonly atmosphere?: 'none' | 'ussa76' | 'exponential';
+  readonly drag?: 'on' | 'off';
+}
+
+/**
+ * Adds `--fidelity` and the per-model overrides `--earth`, `--rotation`, `--gravity`,
+ * `--atmosphere`, `--drag`; a result computed with any override is named 'custom' and lists its
+ * models.
+ */
+export const addModelOptions = (cmd: Command): Command =>
+  cmd
+    .addOption(fidelityOption())
+    .addOption(
+      new Option(
+        '--earth <shape>',
+        'override the Earth shape: sphere (R = 6,371 km) or wgs84 (ellipsoid)',
+      ).choices(['sphere', 'wgs84']),
+    )
+    .addOption(
+      new Option('--rotation <on|off>', 'override the Earth rotation (7.292115e-5 rad/s)').choices([
+        'on',
+        'off',
+      ]),
+    )
+    .addOption(
+      new Option('--gravity <model>', 'override gravity: point-mass or j2').choices([
+        'point-mass',
+        'j2',
+      ]),
+    )
+    .addOption(
+      new Option(
+        '--atmosphere <model>',
+        'override the atmosphere: none, ussa76 or exponential (1.225 kg/m^3, H 7,200 m)',
+      ).choices(['none', 'ussa76', 'exponential']),
+    )
+    .addOption(
+      new Option(
+        '--drag <on|off>',
+        "override drag (default: on when --atmosphere names one, else the preset's)",
+      ).choices(['on', 'off']),
+    );
+
+/** The Earth model the flags ask for: the preset, with each override applied. */
+export const resolveModel = (opts: ModelOptions): EarthModel => {
+  const preset = earthPreset(opts.fidelity);
+  const changes: { -readonly [K in keyof EarthModel]?: EarthModel[K] } = {};
+  if (opts.earth === 'sphere') {
+    changes.shape = 'sphere';
+    changes.flattening = 0;
+    if (preset.shape !== 'sphere') changes.radiusM = ROUND_EARTH_RADIUS_M;
+  } else if (opts.earth === 'wgs84') {
+    changes.shape = 'wgs84';
+    changes.radiusM = WGS84_A_M;
+    changes.flattening = WGS84_F;
+  }
+  if (opts.rotation !== undefined)
+    changes.rotationRadps = opts.rotation === 'on' ? EARTH_ROTATION_RADPS : 0;
+  if (opts.gravity !== undefined) changes.gravity = opts.gravity;
+  if (opts.atmosphere !== undefined) changes.atmosphere = opts.atmosphere;
+  if (opts.drag !== undefined) changes.drag = opts.drag === 'on';
+  else if (opts.atmosphere !== undefined) changes.drag = opts.atmosphere !== 'none';
+  return Object.keys(changes).length === 0 ? preset : customEarthModel(preset, changes);
+};
 
 /** `--payload-kg P`: payload mass in place of the missile's own. */
 export const payloadOption = (): Option =>

@@ -1,26 +1,27 @@
 /** `openbmd aim`: aim a missile at a target (minimum energy, or a given apogee or flight time). */
-import { aimMissile, describeEarthModel, earthPreset, type TrajectoryShape } from '@openbmd/core';
+import { aimMissile, describeEarthModel, type TrajectoryShape } from '@openbmd/core';
 import { type Command, Option } from 'commander';
 import {
+  addModelOptions,
   type CommandContext,
-  fidelityOption,
   JSON_DESCRIPTION,
   JSON_FLAG,
+  type ModelOptions,
   missileOption,
   payloadOption,
+  resolveModel,
 } from '../context.js';
 import { flightFigures, toDeg, toRad } from '../figures.js';
 import { fixed, formatLatLon, formatQuantities, minSec } from '../format.js';
 import { resolveMissile } from '../missile.js';
 import { parseLatLon, parsePositive } from '../parse.js';
 
-interface AimOptions {
+interface AimOptions extends ModelOptions {
   readonly missile: string;
   readonly from: string;
   readonly to: string;
   readonly apogeeKm?: string;
   readonly flightTimeS?: string;
-  readonly fidelity: string;
   readonly payloadKg?: string;
   readonly missDistanceM: string;
   readonly json?: true;
@@ -33,7 +34,7 @@ export const MAX_PAYLOAD_KG = 1e6;
 export const DEFAULT_MISS_DISTANCE_M = '1000';
 
 export const defineAim = (cmd: Command, ctx: CommandContext): Command =>
-  cmd
+  addModelOptions(cmd)
     .description(
       'aim a missile from a launch point at a target: minimum-energy by default, or lofted/depressed to a given apogee or flight time',
     )
@@ -51,7 +52,6 @@ export const defineAim = (cmd: Command, ctx: CommandContext): Command =>
         'fly the trajectory with this flight time, s (> 0)',
       ).conflicts('apogeeKm'),
     )
-    .addOption(fidelityOption())
     .addOption(payloadOption())
     .option(
       '--miss-distance-m <m>',
@@ -79,7 +79,7 @@ export const defineAim = (cmd: Command, ctx: CommandContext): Command =>
           ? undefined
           : parsePositive(opts.payloadKg, MAX_PAYLOAD_KG, 'kg', '--payload-kg');
       const missDistanceM = parsePositive(opts.missDistanceM, 1e6, 'm', '--miss-distance-m');
-      const model = earthPreset(opts.fidelity);
+      const model = resolveModel(opts);
       const missile = resolveMissile(opts.missile, ctx.io);
       const fromLatRad = toRad(from.latDeg);
       const fromLonRad = toRad(from.lonDeg);

@@ -1,31 +1,31 @@
 /** `openbmd fly ...`: free flight from a state given in the Earth's surface frame to impact. */
-import {
-  describeEarthModel,
-  earthPreset,
-  flyFree,
-  surfaceRelativeState,
-  wrapLonDeg,
-} from '@openbmd/core';
+import { describeEarthModel, flyFree, surfaceRelativeState, wrapLonDeg } from '@openbmd/core';
 import type { Command } from 'commander';
-import { type CommandContext, fidelityOption, JSON_DESCRIPTION, JSON_FLAG } from '../context.js';
+import {
+  addModelOptions,
+  type CommandContext,
+  JSON_DESCRIPTION,
+  JSON_FLAG,
+  type ModelOptions,
+  resolveModel,
+} from '../context.js';
 import { groundRangeM, toDeg, toRad } from '../figures.js';
 import { fixed, formatQuantities, minSec } from '../format.js';
 import { parseInRange, parseLatDeg, parseLonDeg, parsePositive } from '../parse.js';
 
-interface FlyOptions {
+interface FlyOptions extends ModelOptions {
   readonly latDeg: string;
   readonly lonDeg: string;
   readonly altitudeKm: string;
   readonly speedMps: string;
   readonly flightPathDeg: string;
   readonly azimuthDeg: string;
-  readonly fidelity: string;
   readonly ballisticCoefficientKgm2?: string;
   readonly json?: true;
 }
 
 export const defineFly = (cmd: Command, ctx: CommandContext): Command =>
-  cmd
+  addModelOptions(cmd)
     .description(
       'fly an unpowered object from a position and Earth-relative velocity to impact (drag only with a ballistic coefficient)',
     )
@@ -42,7 +42,6 @@ export const defineFly = (cmd: Command, ctx: CommandContext): Command =>
       'flight-path angle above the local horizontal, deg (-90 to 90)',
     )
     .requiredOption('--azimuth-deg <deg>', 'heading, deg clockwise from north (-360 to 360)')
-    .addOption(fidelityOption())
     .option(
       '--ballistic-coefficient-kgm2 <kgm2>',
       'ballistic coefficient m/(Cd A), kg/m^2 (> 0); drag only when given, and only with air (wgs84, p1)',
@@ -64,7 +63,7 @@ export const defineFly = (cmd: Command, ctx: CommandContext): Command =>
               'kg/m^2',
               '--ballistic-coefficient-kgm2',
             );
-      const model = earthPreset(opts.fidelity);
+      const model = resolveModel(opts);
       const latRad = toRad(latDeg);
       const lonRad = toRad(lonDeg);
       const y0 = surfaceRelativeState(

@@ -1,13 +1,15 @@
 /** `openbmd max-range`: the longest range of a missile, over its steering parameters. */
-import { describeEarthModel, earthPreset, maxRange } from '@openbmd/core';
+import { describeEarthModel, maxRange } from '@openbmd/core';
 import type { Command } from 'commander';
 import {
+  addModelOptions,
   type CommandContext,
-  fidelityOption,
   JSON_DESCRIPTION,
   JSON_FLAG,
+  type ModelOptions,
   missileOption,
   payloadOption,
+  resolveModel,
 } from '../context.js';
 import { flightFigures, toRad } from '../figures.js';
 import { fixed, formatLatLon, formatQuantities, minSec, significant } from '../format.js';
@@ -15,11 +17,10 @@ import { resolveMissile } from '../missile.js';
 import { parseInRange, parseLatLon, parsePositive } from '../parse.js';
 import { MAX_PAYLOAD_KG } from './aim.js';
 
-interface MaxRangeOptions {
+interface MaxRangeOptions extends ModelOptions {
   readonly missile: string;
   readonly from: string;
   readonly azimuthDeg: string;
-  readonly fidelity: string;
   readonly payloadKg?: string;
   readonly json?: true;
 }
@@ -28,7 +29,7 @@ export const DEFAULT_FROM = '0,0';
 export const DEFAULT_AZIMUTH_DEG = '90';
 
 export const defineMaxRange = (cmd: Command, ctx: CommandContext): Command =>
-  cmd
+  addModelOptions(cmd)
     .description(
       "a missile's maximum range from a launch point along a heading, searching its steering parameters",
     )
@@ -40,7 +41,6 @@ export const defineMaxRange = (cmd: Command, ctx: CommandContext): Command =>
       DEFAULT_AZIMUTH_DEG,
     )
     .addOption(payloadOption())
-    .addOption(fidelityOption())
     .option(JSON_FLAG, JSON_DESCRIPTION)
     .action((opts: MaxRangeOptions) => {
       const from = parseLatLon(opts.from, '--from');
@@ -49,7 +49,7 @@ export const defineMaxRange = (cmd: Command, ctx: CommandContext): Command =>
         opts.payloadKg === undefined
           ? undefined
           : parsePositive(opts.payloadKg, MAX_PAYLOAD_KG, 'kg', '--payload-kg');
-      const model = earthPreset(opts.fidelity);
+      const model = resolveModel(opts);
       const missile = resolveMissile(opts.missile, ctx.io);
       const fromLatRad = toRad(from.latDeg);
       const fromLonRad = toRad(from.lonDeg);

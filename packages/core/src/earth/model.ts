@@ -39,6 +39,11 @@ export interface EarthModel {
   /** Rotation rate about +z, rad/s; 0 for a still Earth. */
   readonly rotationRadps: number;
   readonly atmosphere: AtmosphereModel;
+  /**
+   * Aerodynamic drag (boost: Cd(Mach) A; free flight: the ballistic coefficient). Needs an
+   * atmosphere. Without drag the atmosphere still sets thrust's back-pressure.
+   */
+  readonly drag: boolean;
   /** Scale height of the exponential atmosphere, m (used when atmosphere is 'exponential'). */
   readonly scaleHeightM: number;
   /** Sea-level density of the exponential atmosphere, kg/m^3. */
@@ -65,6 +70,7 @@ const roundStill: EarthModel = {
   j2RadiusM: ROUND_EARTH_RADIUS_M,
   rotationRadps: 0,
   atmosphere: 'none',
+  drag: false,
 };
 
 /** Level 2: round Earth rotating at 7.2921150e-5 rad/s, point-mass gravity, no air. */
@@ -82,6 +88,7 @@ const wgs84: EarthModel = {
   j2RadiusM: WGS84_A_M,
   rotationRadps: EARTH_ROTATION_RADPS,
   atmosphere: 'ussa76',
+  drag: true,
 };
 
 /**
@@ -99,6 +106,7 @@ const p1: EarthModel = {
   j2RadiusM: WGS84_A_M,
   rotationRadps: EARTH_ROTATION_RADPS,
   atmosphere: 'exponential',
+  drag: true,
 };
 
 export const earthPresets: Readonly<Record<FidelityPreset, EarthModel>> = {
@@ -125,9 +133,26 @@ export const earthPreset = (name: string): EarthModel => {
   return earthPresets[name];
 };
 
-/** A model built from a preset with some models changed; named 'custom' unless nothing changed. */
+/**
+ * A model built from a preset with some models changed; named 'custom' unless nothing changed.
+ * Throws E_MODEL_CONFLICT for drag without an atmosphere, E_OUT_OF_RANGE for a non-positive
+ * radius or GM.
+ */
 export const customEarthModel = (preset: EarthModel, changes: Partial<EarthModel>): EarthModel => {
   const merged = { ...preset, ...changes };
+  if (merged.drag && merged.atmosphere === 'none') {
+    throw new OpenBmdError(errorCodes.modelConflict, 'drag needs an atmosphere', 'drag');
+  }
+  if (!(merged.radiusM > 0) || !(merged.gmM3S2 > 0)) {
+    throw new OpenBmdError(
+      errorCodes.outOfRange,
+      'the Earth radius and GM must be positive numbers',
+      'earth',
+    );
+  }
+  if (merged.shape === 'sphere' && merged.flattening !== 0) {
+    throw new OpenBmdError(errorCodes.modelConflict, 'a sphere has no flattening', 'earth');
+  }
   const same = (Object.keys(changes) as (keyof EarthModel)[]).every(
     (k) => changes[k] === preset[k],
   );
@@ -147,4 +172,5 @@ export const describeEarthModel = (m: EarthModel) => ({
       : m.atmosphere === 'ussa76'
         ? 'US Standard Atmosphere 1976'
         : `exponential (${m.seaLevelDensityKgM3} kg/m^3, scale height ${m.scaleHeightM} m)`,
+  drag: m.drag,
 });

@@ -45,10 +45,12 @@ export const checkDragAllowed = (
   ballisticCoefficientKgM2: number | null,
 ): void => {
   if (ballisticCoefficientKgM2 === null) return;
-  if (model.atmosphere === 'none') {
+  if (!model.drag) {
     throw new OpenBmdError(
       errorCodes.modelConflict,
-      `fidelity '${model.name}' has no atmosphere, so a ballistic coefficient cannot be used with it`,
+      model.atmosphere === 'none'
+        ? `fidelity '${model.name}' has no atmosphere, so a ballistic coefficient cannot be used with it`
+        : `fidelity '${model.name}' has drag switched off, so a ballistic coefficient cannot be used with it`,
       'ballisticCoefficientKgM2',
     );
   }
@@ -67,7 +69,7 @@ export const makeFreeFlightRhs = (
   ballisticCoefficientKgM2: number | null,
 ): RhsFunction => {
   const w = model.rotationRadps;
-  if (ballisticCoefficientKgM2 === null || model.atmosphere === 'none') {
+  if (ballisticCoefficientKgM2 === null || !model.drag) {
     return (_t, y, dydt) => {
       dydt[0] = y[3]!;
       dydt[1] = y[4]!;

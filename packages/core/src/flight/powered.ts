@@ -167,6 +167,7 @@ const makePoweredRhs = (
   const areaM2 = stageReferenceAreaM2(stage);
   const cd = stage.dragCoefficient;
   const hasAir = model.atmosphere !== 'none';
+  const hasDrag = model.drag;
   const ignitionAbsS = launchTimeS + seg.ignitionS;
   const m0 = burning ? seg.massAtIgnitionKg : constantMassKg;
   return (t, y, dydt) => {
@@ -190,7 +191,7 @@ const makePoweredRhs = (
       const h = altitudeOfStateM(model, y);
       const rho = airDensityKgM3(model, h);
       if (exitAreaM2 > 0) thrustN -= ussa76PressurePa(h) * exitAreaM2;
-      if (vRel > 0 && rho > 0) {
+      if (hasDrag && vRel > 0 && rho > 0) {
         const mach = vRel / speedOfSoundMps(h);
         const dragN = 0.5 * rho * vRel * vRel * dragCoefficientAt(cd, mach) * areaM2;
         const k = dragN / (vRel * massKg);
@@ -438,8 +439,7 @@ export const flyMissile = (
       impactedDuringBoost,
     };
   }
-  const beta =
-    model.atmosphere === 'none' ? null : (missile.reentryVehicle?.ballisticCoefficientKgM2 ?? null);
+  const beta = model.drag ? (missile.reentryVehicle?.ballisticCoefficientKgM2 ?? null) : null;
   const free = flyFree(model, y, t, {
     ballisticCoefficientKgM2: beta,
     settings,
