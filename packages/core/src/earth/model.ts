@@ -67,7 +67,8 @@ const roundStill: EarthModel = {
   flattening: 0,
   gmM3S2: WGS84_GM_M3S2,
   gravity: 'point-mass',
-  j2RadiusM: ROUND_EARTH_RADIUS_M,
+  // J2 is defined with the equatorial radius a (EGM96), whatever the surface used for altitude.
+  j2RadiusM: WGS84_A_M,
   rotationRadps: 0,
   atmosphere: 'none',
   drag: false,
