@@ -5,14 +5,17 @@
  */
 import {
   altitudeOfStateM,
+  createFreeFlightKernel,
   createRkWorkspace,
   type EventSpec,
   earthPresets,
   FLIGHT_STATE_SIZE,
   integrate,
   makeFreeFlightRhs,
+  propagateToImpact,
   type RkMethodName,
   surfaceRelativeState,
+  verticalSpeedMps,
 } from '@openbmd/core';
 
 /** The P1 model: sphere of radius a for altitude, J2, rotation, rho = 1.225 exp(-h / 7200 m). */
@@ -70,46 +73,55 @@ export const createP1Outputs = (n: number): P1Outputs => ({
   rhsEvaluations: 0,
 });
 
-/** A reusable propagator: one workspace, one right-hand side, two events. */
+/**
+ * A reusable propagator. 'dopri5' runs core's free-flight kernel (the product's path for many
+ * trajectories); 'dop853' runs the general integrator (for the converged cross-check).
+ */
 export const createP1Propagator = (settings: P1Settings = p1Settings) => {
+  const y0 = new Float64Array(FLIGHT_STATE_SIZE);
+  const w = p1Model.rotationRadps;
+  const kernel = createFreeFlightKernel(p1Model, P1_BALLISTIC_COEFFICIENT_KGM2);
   const ws = createRkWorkspace(settings.method, FLIGHT_STATE_SIZE);
   const rhs = makeFreeFlightRhs(p1Model, P1_BALLISTIC_COEFFICIENT_KGM2);
   const events: EventSpec[] = [
     { name: 'impact', g: (_t, y) => altitudeOfStateM(p1Model, y), direction: -1, terminal: true },
-    {
-      name: 'apogee',
-      g: (_t, y) => y[0]! * y[3]! + y[1]! * y[4]! + y[2]! * y[5]!,
-      direction: -1,
-      terminal: false,
-    },
+    { name: 'apogee', g: (_t, y) => verticalSpeedMps(p1Model, y), direction: -1, terminal: false },
   ];
   const options = { rtol: settings.rtol, atol: settings.atol, eventTimeTolS: 1e-7 };
-  const y0 = new Float64Array(FLIGHT_STATE_SIZE);
-  const w = p1Model.rotationRadps;
   const a = p1Model.radiusM;
   /** Propagates trajectories [start, start + count) into out at index (i - start). */
   return (start: number, count: number, out: P1Outputs): void => {
     for (let j = 0; j < count; j++) {
       p1InitialState(start + j, y0);
-      integrate(ws, rhs, 0, y0, 20_000, options, events, null);
-      const tof = ws.tS;
-      const y = ws.y;
+      let tof: number;
+      let y: Float64Array;
+      let apogee: number;
+      if (settings.method === 'dopri5') {
+        propagateToImpact(kernel, 0, y0, settings.rtol, settings.atol, 20_000, null, 1e-7);
+        tof = kernel.impactTimeS;
+        y = kernel.impactState;
+        apogee = kernel.apogeeAltitudeM;
+        out.rhsEvaluations += kernel.rhsEvaluations;
+      } else {
+        integrate(ws, rhs, 0, y0, 20_000, options, events, null);
+        tof = ws.tS;
+        y = ws.y;
+        apogee = P1_ALTITUDE_M;
+        for (let k = 0; k < ws.eventCount; k++) {
+          if (ws.eventIndex[k] === 1) {
+            const o = k * FLIGHT_STATE_SIZE;
+            const s = ws.eventState;
+            apogee = Math.max(apogee, Math.hypot(s[o]!, s[o + 1]!, s[o + 2]!) - a);
+          }
+        }
+        out.rhsEvaluations += ws.rhsEvaluations;
+      }
       out.tofS[j] = tof;
       out.impactLatDeg[j] = Math.atan2(y[2]!, Math.hypot(y[0]!, y[1]!)) / DEG;
       let lon = (Math.atan2(y[1]!, y[0]!) - w * tof) / DEG;
       lon = ((((lon + 180) % 360) + 360) % 360) - 180;
       out.impactLonDeg[j] = lon;
-      let apogee = P1_ALTITUDE_M;
-      for (let k = 0; k < ws.eventCount; k++) {
-        if (ws.eventIndex[k] === 1) {
-          const o = k * FLIGHT_STATE_SIZE;
-          const s = ws.eventState;
-          const h = Math.hypot(s[o]!, s[o + 1]!, s[o + 2]!) - a;
-          if (h > apogee) apogee = h;
-        }
-      }
       out.apogeeM[j] = apogee;
-      out.rhsEvaluations += ws.rhsEvaluations;
     }
   };
 };

@@ -1,27 +1,27 @@
-/** A P1 worker thread: propagates the chunks it is sent and returns the outputs. */
-import { parentPort } from 'node:worker_threads';
+/**
+ * A P1 worker (piscina task): propagates a chunk of trajectories and moves back one Float64Array:
+ * time of flight, impact latitude, impact longitude and apogee (count each), then the number of
+ * right-hand-side evaluations.
+ */
+import { Piscina } from 'piscina';
 import { createP1Outputs, createP1Propagator } from './p1.js';
 
-interface Chunk {
+export interface P1Chunk {
   readonly start: number;
   readonly count: number;
 }
 
 const propagate = createP1Propagator();
-const port = parentPort;
-if (port === null) throw new Error('worker.ts must run in a worker thread');
-port.on('message', (chunk: Chunk) => {
+
+export default function propagateChunk(chunk: P1Chunk): Float64Array {
   const out = createP1Outputs(chunk.count);
   propagate(chunk.start, chunk.count, out);
-  port.postMessage(
-    {
-      start: chunk.start,
-      tofS: out.tofS,
-      impactLatDeg: out.impactLatDeg,
-      impactLonDeg: out.impactLonDeg,
-      apogeeM: out.apogeeM,
-      rhsEvaluations: out.rhsEvaluations,
-    },
-    [out.tofS, out.impactLatDeg, out.impactLonDeg, out.apogeeM].map((a) => a.buffer as ArrayBuffer),
-  );
-});
+  const n = chunk.count;
+  const packed = new Float64Array(4 * n + 1);
+  packed.set(out.tofS, 0);
+  packed.set(out.impactLatDeg, n);
+  packed.set(out.impactLonDeg, 2 * n);
+  packed.set(out.apogeeM, 3 * n);
+  packed[4 * n] = out.rhsEvaluations;
+  return Piscina.move(packed) as Float64Array;
+}

@@ -10,6 +10,7 @@ export * from './errors.js';
 export * from './flight/ballistic.js';
 export * from './flight/builtin-missiles.js';
 export * from './flight/forces.js';
+export * from './flight/free-flight-kernel.js';
 export * from './flight/kepler.js';
 export * from './flight/missile.js';
 export * from './flight/powered.js';

@@ -3,8 +3,15 @@
  * air, drag a_d = -rho |v_rel| v_rel / (2 beta), v_rel = v - w x r (the atmosphere turns with the
  * Earth), beta = m / (Cd A) in kg/m^2 (Allen & Eggers, NACA Report 1381, 1958).
  */
-import { ecefToEci, ecefToGeodetic, eciToEcef, enuBasis, geodeticToEcef } from '../earth/frames.js';
-import { gravityAccelerationMps2 } from '../earth/gravity.js';
+import {
+  altitudeAboveSurfaceM,
+  ecefToEci,
+  ecefToGeodetic,
+  eciToEcef,
+  enuBasis,
+  geodeticToEcef,
+} from '../earth/frames.js';
+import { gravityJ2Mps2, j2TermM2 } from '../earth/gravity.js';
 import type { EarthModel } from '../earth/model.js';
 import { errorCodes, OpenBmdError } from '../errors.js';
 import {
@@ -63,45 +70,90 @@ export const checkDragAllowed = (
   }
 };
 
+/**
+ * Acceleration of free flight at an inertial state, m/s^2, written to out[offset..offset + 2].
+ * The one implementation of the free-flight forces, used by the general right-hand side and by
+ * the free-flight kernel.
+ */
+export type FreeFlightAcceleration = (
+  x: number,
+  y: number,
+  z: number,
+  vx: number,
+  vy: number,
+  vz: number,
+  out: Float64Array,
+  offset: number,
+) => void;
+
+/**
+ * The free-flight acceleration for a model, specialised once per model so the hot loop has no
+ * model lookups: gravity through `gravityJ2Mps2` with the model's constants; on a sphere the
+ * altitude is |r| - R from gravity's |r| and exponential air is inlined; on the ellipsoid the
+ * exact ellipsoidal height and the model's air.
+ */
+export const makeFreeFlightAcceleration = (
+  model: EarthModel,
+  ballisticCoefficientKgM2: number | null,
+): FreeFlightAcceleration => {
+  const w = model.rotationRadps;
+  const gm = model.gmM3S2;
+  const j2k = j2TermM2(model);
+  if (ballisticCoefficientKgM2 === null || !model.drag) {
+    return (x, y, z, _vx, _vy, _vz, out, offset) => {
+      gravityJ2Mps2(x, y, z, gm, j2k, out, offset);
+    };
+  }
+  const halfOverBeta = 0.5 / ballisticCoefficientKgM2;
+  const radiusM = model.radiusM;
+  const onSphere = model.shape === 'sphere' || model.flattening === 0;
+  if (onSphere && model.atmosphere === 'exponential') {
+    const rho0 = model.seaLevelDensityKgM3;
+    const invScaleHeight = 1 / model.scaleHeightM;
+    return (x, y, z, vx, vy, vz, out, offset) => {
+      const r = gravityJ2Mps2(x, y, z, gm, j2k, out, offset);
+      const rx = vx + w * y;
+      const ry = vy - w * x;
+      const k =
+        rho0 *
+        Math.exp((radiusM - r) * invScaleHeight) *
+        Math.sqrt(rx * rx + ry * ry + vz * vz) *
+        halfOverBeta;
+      out[offset] = out[offset]! - k * rx;
+      out[offset + 1] = out[offset + 1]! - k * ry;
+      out[offset + 2] = out[offset + 2]! - k * vz;
+    };
+  }
+  return (x, y, z, vx, vy, vz, out, offset) => {
+    const r = gravityJ2Mps2(x, y, z, gm, j2k, out, offset);
+    const h = onSphere ? r - radiusM : altitudeAboveSurfaceM(x, y, z, model);
+    const rx = vx + w * y;
+    const ry = vy - w * x;
+    const k = airDensityKgM3(model, h) * Math.sqrt(rx * rx + ry * ry + vz * vz) * halfOverBeta;
+    out[offset] = out[offset]! - k * rx;
+    out[offset + 1] = out[offset + 1]! - k * ry;
+    out[offset + 2] = out[offset + 2]! - k * vz;
+  };
+};
+
 /** The right-hand side of free flight in the inertial frame (state: r, v). */
 export const makeFreeFlightRhs = (
   model: EarthModel,
   ballisticCoefficientKgM2: number | null,
 ): RhsFunction => {
-  const w = model.rotationRadps;
-  if (ballisticCoefficientKgM2 === null || !model.drag) {
-    return (_t, y, dydt) => {
-      dydt[0] = y[3]!;
-      dydt[1] = y[4]!;
-      dydt[2] = y[5]!;
-      gravityAccelerationMps2(y[0]!, y[1]!, y[2]!, model, dydt, 3);
-    };
-  }
-  const halfOverBeta = 0.5 / ballisticCoefficientKgM2;
+  const acceleration = makeFreeFlightAcceleration(model, ballisticCoefficientKgM2);
   return (_t, y, dydt) => {
-    const x = y[0]!;
-    const yy = y[1]!;
     dydt[0] = y[3]!;
     dydt[1] = y[4]!;
     dydt[2] = y[5]!;
-    gravityAccelerationMps2(x, yy, y[2]!, model, dydt, 3);
-    const rho = airDensityKgM3(model, altitudeOfStateM(model, y));
-    const vx = y[3]! + w * yy;
-    const vy = y[4]! - w * x;
-    const vz = y[5]!;
-    const k = rho * Math.sqrt(vx * vx + vy * vy + vz * vz) * halfOverBeta;
-    dydt[3] = dydt[3]! - k * vx;
-    dydt[4] = dydt[4]! - k * vy;
-    dydt[5] = dydt[5]! - k * vz;
+    acceleration(y[0]!, y[1]!, y[2]!, y[3]!, y[4]!, y[5]!, dydt, 3);
   };
 };
 
-/**
- * Inertial state at time tS of an object at (lat, lon, altitude) moving at `speedMps` relative
- * to the turning Earth, `flightPathRad` above the local horizontal, heading `azimuthRad`
- * clockwise from north. On WGS84 latitude is geodetic and the horizontal is the ellipsoid's
- * tangent plane; on a sphere latitude is geocentric. Writes 6 numbers into out.
- */
+const scratchR = new Float64Array(3);
+const scratchV = new Float64Array(3);
+const scratchEnu = new Float64Array(9);
+
 export const surfaceRelativeState = (
   model: EarthModel,
   latRad: number,
@@ -113,20 +165,20 @@ export const surfaceRelativeState = (
   tS: number,
   out: Float64Array,
 ): Float64Array => {
-  const r = new Float64Array(3);
+  const r = scratchR;
   geodeticToEcef(latRad, lonRad, altitudeM, model, r);
-  const enu = new Float64Array(9);
+  const enu = scratchEnu;
   enuBasis(latRad, lonRad, model, enu);
   const ve = speedMps * Math.cos(flightPathRad) * Math.sin(azimuthRad);
   const vn = speedMps * Math.cos(flightPathRad) * Math.cos(azimuthRad);
   const vu = speedMps * Math.sin(flightPathRad);
-  const v = new Float64Array(3);
+  const v = scratchV;
   for (let i = 0; i < 3; i++) v[i] = ve * enu[i]! + vn * enu[3 + i]! + vu * enu[6 + i]!;
-  const rI = new Float64Array(3);
-  const vI = new Float64Array(3);
-  ecefToEci(r, v, tS, model, rI, vI);
-  out.set(rI, 0);
-  out.set(vI, 3);
+  ecefToEci(r, v, tS, model, r, v);
+  for (let i = 0; i < 3; i++) {
+    out[i] = r[i]!;
+    out[3 + i] = v[i]!;
+  }
   return out;
 };
 

@@ -596,7 +596,8 @@ const recordEvent = (ws: RkWorkspace, index: number, tS: number, y: Float64Array
   const k = ws.eventCount++;
   ws.eventIndex[k] = index;
   ws.eventTimeS[k] = tS;
-  ws.eventState.set(y.subarray(0, ws.n), k * ws.n);
+  const o = k * ws.n;
+  for (let i = 0; i < ws.n; i++) ws.eventState[o + i] = y[i]!;
 };
 
 /**
@@ -687,7 +688,9 @@ export const integrate = (
 
   let t = t0;
   let h = options.initialStepS ?? initialStep(ws, rhs, t0, hMax, rtol, atol);
-  let errOld = 1e-4;
+  // log of the previous accepted error (Gustafsson's PI term); x^a as exp(a log x): Math.pow is
+  // several times slower and this runs once per step.
+  let logErrOld = Math.log(1e-4);
   let rejected = false;
   const hMin = 16 * Number.EPSILON * Math.max(1, Math.abs(t0), Math.abs(tEnd));
 
@@ -709,16 +712,16 @@ export const integrate = (
       ? stepDopri5(ws, rhs, t, h, rtol, atol)
       : stepDop853(ws, rhs, t, h, rtol, atol);
     ws.steps++;
-    const fac11 = err ** expo;
+    const logErr = Math.log(err);
     if (err <= 1 && Number.isFinite(err)) {
       // Accepted.
-      let fac = fac11 / errOld ** beta;
+      let fac = Math.exp(expo * logErr - beta * logErrOld);
       fac = fac / safe;
       if (fac < 1 / facMax) fac = 1 / facMax;
       if (fac > 1 / facMin) fac = 1 / facMin;
       let hNew = h / fac;
       if (rejected && hNew > h) hNew = h;
-      errOld = Math.max(err, 1e-4);
+      logErrOld = err > 1e-4 ? logErr : Math.log(1e-4);
       rejected = false;
 
       // Events: sign changes between the step ends.
@@ -783,7 +786,9 @@ export const integrate = (
       h = hNew;
     } else {
       // Rejected.
-      const shrink = Number.isFinite(err) ? Math.max(facMin, safe / fac11) : facMin;
+      const shrink = Number.isFinite(err)
+        ? Math.max(facMin, safe / Math.exp(expo * logErr))
+        : facMin;
       h = h * Math.min(1, shrink);
       rejected = true;
       ws.rejectedSteps++;
