@@ -43,7 +43,12 @@ import {
   E6,
   E7,
 } from '../integrate/dopri5.js';
-import { type DenseSink, evaluateDense } from '../integrate/rk.js';
+import {
+  type DenseSink,
+  type EventFunction,
+  evaluateDense,
+  locateOnDense,
+} from '../integrate/rk.js';
 import { makeFreeFlightAcceleration, REENTRY_ALTITUDE_M } from './ballistic.js';
 import { altitudeOfStateM, verticalSpeedMps } from './forces.js';
 
@@ -64,6 +69,9 @@ export interface FreeFlightKernel {
 }
 
 interface KernelInternals extends FreeFlightKernel {
+  readonly impactG: EventFunction;
+  readonly apogeeG: EventFunction;
+  readonly reentryG: EventFunction;
   readonly acceleration: ReturnType<typeof makeFreeFlightAcceleration>;
   readonly f: Float64Array;
   readonly yEnd: Float64Array;
@@ -79,6 +87,9 @@ export const createFreeFlightKernel = (
   const kernel: KernelInternals = {
     model,
     acceleration: makeFreeFlightAcceleration(model, ballisticCoefficientKgM2),
+    impactG: (_t, y) => altitudeOfStateM(model, y),
+    apogeeG: (_t, y) => verticalSpeedMps(model, y),
+    reentryG: (_t, y) => altitudeOfStateM(model, y) - REENTRY_ALTITUDE_M,
     f: new Float64Array(3),
     yEnd: new Float64Array(6),
     yEval: new Float64Array(6),
@@ -94,17 +105,6 @@ export const createFreeFlightKernel = (
   };
   return kernel;
 };
-
-const EVENT_IMPACT = 0;
-const EVENT_APOGEE = 1;
-const EVENT_REENTRY = 2;
-
-const eventValue = (model: EarthModel, which: number, y: Float64Array): number =>
-  which === EVENT_APOGEE
-    ? verticalSpeedMps(model, y)
-    : which === EVENT_IMPACT
-      ? altitudeOfStateM(model, y)
-      : altitudeOfStateM(model, y) - REENTRY_ALTITUDE_M;
 
 /** Row `stage` (2..7) of the DOPRI5 matrix A, 6 entries each (rows 0 and 1 unused). */
 const STAGE_A = Float64Array.from([
@@ -184,41 +184,6 @@ const fillDense = (
   c[12 + i] = bspl;
   c[18 + i] = ydiff - h * a7 - bspl;
   c[24 + i] = h * (D1 * a1 + D3 * a3 + D4 * a4 + D5 * a5 + D6 * a6 + D7 * a7);
-};
-
-/** Root of a falling event on the kernel's dense step (theta in [0, 1]); Illinois regula falsi. */
-const locateFalling = (
-  k: KernelInternals,
-  which: number,
-  g0: number,
-  g1: number,
-  thetaTol: number,
-): number => {
-  let a = 0;
-  let b = 1;
-  let ga = g0;
-  let gb = g1;
-  let side = 0;
-  for (let iter = 0; iter < 100; iter++) {
-    let m = (a * gb - b * ga) / (gb - ga);
-    if (!(m > a && m < b)) m = 0.5 * (a + b);
-    evaluateDense(k.dense, 0, 5, 6, m, k.yEval);
-    const gm = eventValue(k.model, which, k.yEval);
-    if (gm === 0) return m;
-    if (gm > 0 === gb > 0) {
-      b = m;
-      gb = gm;
-      if (side === -1) ga *= 0.5;
-      side = -1;
-    } else {
-      a = m;
-      ga = gm;
-      if (side === 1) gb *= 0.5;
-      side = 1;
-    }
-    if (b - a <= thetaTol) break;
-  }
-  return b;
 };
 
 /**
@@ -486,10 +451,11 @@ export const propagateToImpact = (
         const thetaImpact = impact
           ? gI === 0
             ? 1
-            : locateFalling(k, EVENT_IMPACT, gImpact, gI, thetaTol)
+            : locateOnDense(d, 5, 6, t, h, k.impactG, gImpact, gI, thetaTol, k.yEval)
           : 2;
         if (apogee) {
-          const th = gA === 0 ? 1 : locateFalling(k, EVENT_APOGEE, gApogee, gA, thetaTol);
+          const th =
+            gA === 0 ? 1 : locateOnDense(d, 5, 6, t, h, k.apogeeG, gApogee, gA, thetaTol, k.yEval);
           if (th <= thetaImpact) {
             evaluateDense(d, 0, 5, 6, th, k.yEval);
             const alt = altitudeOfStateM(model, k.yEval);
@@ -500,7 +466,10 @@ export const propagateToImpact = (
           }
         }
         if (reentry && Number.isNaN(reentryTimeS)) {
-          const th = gR === 0 ? 1 : locateFalling(k, EVENT_REENTRY, gReentry, gR, thetaTol);
+          const th =
+            gR === 0
+              ? 1
+              : locateOnDense(d, 5, 6, t, h, k.reentryG, gReentry, gR, thetaTol, k.yEval);
           if (th <= thetaImpact) reentryTimeS = t + th * h;
         }
         if (impact) {

@@ -601,19 +601,23 @@ const recordEvent = (ws: RkWorkspace, index: number, tS: number, y: Float64Array
 };
 
 /**
- * Locates the root of g on the dense solution of the current step (from t with length h) where
- * g(theta=0) = g0 and g(theta=1) = g1 have opposite signs. Illinois regula falsi; returns theta.
+ * Locates the root of g on the dense solution of one step (coefficients c, ncoef vectors of n)
+ * from tStartS with length stepS, where g(theta = 0) = g0 and g(theta = 1) = g1 have opposite
+ * signs: Illinois regula falsi (Dowell & Jarratt 1971) to thetaTol. Returns theta at the end of
+ * the final bracket on the "after" side, so the state there is past the event. `y` is scratch.
  */
-const locateRoot = (
-  ws: RkWorkspace,
-  ev: EventSpec,
-  t: number,
-  h: number,
+export const locateOnDense = (
+  c: Float64Array,
+  ncoef: number,
+  n: number,
+  tStartS: number,
+  stepS: number,
+  g: EventFunction,
   g0: number,
   g1: number,
   thetaTol: number,
+  y: Float64Array,
 ): number => {
-  const ncoef = denseCoefficientCount(ws.method);
   let a = 0;
   let b = 1;
   let ga = g0;
@@ -622,8 +626,8 @@ const locateRoot = (
   for (let iter = 0; iter < 100; iter++) {
     let m = (a * gb - b * ga) / (gb - ga);
     if (!(m > a && m < b)) m = 0.5 * (a + b);
-    evaluateDense(ws.dense, 0, ncoef, ws.n, m, ws.yEval);
-    const gm = ev.g(t + m * h, ws.yEval);
+    evaluateDense(c, 0, ncoef, n, m, y);
+    const gm = g(tStartS + m * stepS, y);
     if (gm === 0) return m;
     if (gm > 0 === gb > 0) {
       b = m;
@@ -638,7 +642,6 @@ const locateRoot = (
     }
     if (b - a <= thetaTol) break;
   }
-  // Return the end of the final bracket on the "after" side so the event state is past the root.
   return b;
 };
 
@@ -739,7 +742,10 @@ export const integrate = (
             if (isDopri5) prepareDenseDopri5(ws, h);
             else prepareDenseDop853(ws, rhs, t, h);
           }
-          const theta = g1 === 0 ? 1 : locateRoot(ws, ev, t, h, g0, g1, eventTolS / h);
+          const theta =
+            g1 === 0
+              ? 1
+              : locateOnDense(ws.dense, ncoef, n, t, h, ev.g, g0, g1, eventTolS / h, ws.yEval);
           if (ev.terminal) {
             if (theta < stopTheta) {
               stopTheta = theta;
