@@ -1,0 +1,34 @@
+/**
+ * A scenario after parsing, validation and resolution of catalog references: plain data in SI
+ * units and radians, ready for the pipeline (fly threats -> sense -> engage).
+ */
+import type { TrajectoryShape } from '../aim/aim.js';
+import type { EarthModel } from '../earth/model.js';
+import type { InterceptorSite } from '../engage/types.js';
+import type { MissileDefinition } from '../flight/missile.js';
+import type { Sensor } from '../sensors/types.js';
+
+export interface ResolvedThreat {
+  readonly id: string;
+  readonly missile: MissileDefinition;
+  readonly fromLatRad: number;
+  readonly fromLonRad: number;
+  readonly toLatRad: number;
+  readonly toLonRad: number;
+  readonly shape: TrajectoryShape;
+  /** Launch time, s from the scenario epoch. */
+  readonly launchTimeS: number;
+  /** Radar cross-section of the reentry vehicle, m^2. */
+  readonly rcsM2: number;
+  readonly payloadKg?: number;
+}
+
+export interface ResolvedScenario {
+  readonly name: string;
+  /** File name or label, for messages. */
+  readonly source: string;
+  readonly model: EarthModel;
+  readonly sensors: readonly Sensor[];
+  readonly interceptorSites: readonly InterceptorSite[];
+  readonly threats: readonly ResolvedThreat[];
+}
