@@ -149,3 +149,25 @@ describe('maxRange', () => {
     expect(light.maxRangeM).toBeGreaterThan(heavy.maxRangeM);
   });
 });
+
+describe('aimMissile with a known range-optimal steering', () => {
+  it('skips the search and still hits the target, with far fewer trial flights', () => {
+    const missile = getBuiltinMissile('ss-19');
+    const full = aimMissile(model, {
+      missile,
+      ...kozelsk,
+      ...washington,
+      shape: { kind: 'minimum-energy' },
+    });
+    const quick = aimMissile(model, {
+      missile,
+      ...kozelsk,
+      ...washington,
+      shape: { kind: 'minimum-energy' },
+      rangeOptimalSteering: full.steering,
+    });
+    expect(quick.missDistanceM).toBeLessThan(oneKilometreM);
+    expect(quick.trialFlights).toBeLessThan(full.trialFlights / 2);
+    expect(Math.abs(quick.flight.free.flightTimeS - full.flight.free.flightTimeS)).toBeLessThan(1);
+  });
+});

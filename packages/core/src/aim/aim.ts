@@ -43,6 +43,11 @@ export interface AimRequest {
   readonly launchTimeS?: number;
   /** Largest acceptable miss distance, m (default 1,000 m). */
   readonly missDistanceM?: number;
+  /**
+   * The range-optimal steering to start from, when already known (many aims of one missile on
+   * nearby azimuths): skips the maximum-range search, which is most of an aim's cost.
+   */
+  readonly rangeOptimalSteering?: SteeringLaw;
 }
 
 export interface AimResult {
@@ -118,7 +123,14 @@ export const aimMissile = (model: EarthModel, req: AimRequest): AimResult => {
     ...(req.payloadKg === undefined ? {} : { payloadKg: req.payloadKg }),
     ...(req.launchTimeS === undefined ? {} : { launchTimeS: req.launchTimeS }),
   };
-  const best = maxRangeSteering(model, base);
+  const best =
+    req.rangeOptimalSteering === undefined
+      ? maxRangeSteering(model, base)
+      : {
+          steering: req.rangeOptimalSteering,
+          rangeM: trialRangeM(model, base, req.rangeOptimalSteering).rangeM,
+          trials: 1,
+        };
   trials += best.trials;
   const payloadKg = req.payloadKg ?? req.missile.payload.massKg;
   if (best.rangeM < targetRangeM) {
