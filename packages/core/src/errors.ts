@@ -13,6 +13,8 @@ export const errorCodes = {
   modelConflict: 'E_MODEL_CONFLICT',
   /** A missile definition file that does not parse or does not validate. */
   missileInvalid: 'E_MISSILE_INVALID',
+  /** A scenario file that does not parse, validate or resolve (every problem listed at once). */
+  scenarioInvalid: 'E_SCENARIO_INVALID',
   /** A missile id that is not built in. */
   missileUnknown: 'E_MISSILE_UNKNOWN',
   /** The target lies beyond the missile's reach (or the requested apogee/flight time cannot be flown). */

@@ -19,3 +19,8 @@ export * from './integrate/rk.js';
 export * from './numeric/search.js';
 export * from './units.js';
 export * from './validation/cases.js';
+export * from './sensors/coverage.js';
+export * from './sensors/radar.js';
+export * from './sensors/space-infrared.js';
+export * from './sensors/timeline.js';
+export * from './sensors/types.js';
