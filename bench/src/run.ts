@@ -12,7 +12,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import type { Trajectory } from '@openbmd/core';
 import { Piscina } from 'piscina';
+import { ENGAGE_THREATS, engageGrid } from './engage.js';
 import {
   compareP1,
   createP1Outputs,
@@ -144,6 +147,77 @@ const runC = (bin: string, n: number, threads: number, csv: string | undefined) 
   };
 };
 
+/** Runs one request on a worker and resolves with its reply. */
+const ask = <T>(w: Worker, message: unknown): Promise<T> =>
+  new Promise((resolve, reject) => {
+    w.once('message', resolve);
+    w.once('error', reject);
+    w.postMessage(message);
+  });
+
+/**
+ * Benchmark "engage": prints one JSON line per thread count. The threats are flown first (on all
+ * cores, outside the timer): grid points whose target is out of their missile's reach are skipped
+ * until ENGAGE_THREATS threats are ready.
+ */
+const runEngageBenchmark = async (threadCounts: readonly number[], runs: number): Promise<void> => {
+  const cores = availableParallelism();
+  const url = new URL('./engage-worker.js', import.meta.url);
+  const flyers = Array.from({ length: cores }, () => new Worker(url));
+  const ready: Trajectory[] = [];
+  let offset = 0;
+  try {
+    while (ready.length < ENGAGE_THREATS) {
+      const batch = engageGrid(offset + 200).slice(offset);
+      offset += batch.length;
+      const per = Math.ceil(batch.length / cores);
+      const results = await Promise.all(
+        flyers.map((w, k) =>
+          ask<(Trajectory | null)[]>(w, {
+            cmd: 'fly',
+            points: batch.slice(k * per, (k + 1) * per),
+          }),
+        ),
+      );
+      for (const t of results.flat())
+        if (t !== null && ready.length < ENGAGE_THREATS) ready.push(t);
+      if (offset > 20 * ENGAGE_THREATS) throw new Error('too few grid points can reach Washington');
+    }
+  } finally {
+    await Promise.all(flyers.map((w) => w.terminate()));
+  }
+  for (const threads of threadCounts) {
+    const workers = Array.from({ length: threads }, () => new Worker(url));
+    try {
+      const per = Math.ceil(ready.length / threads);
+      await Promise.all(
+        workers.map((w, k) =>
+          ask(w, { cmd: 'load', trajectories: ready.slice(k * per, (k + 1) * per) }),
+        ),
+      );
+      const times: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        const t0 = performance.now();
+        await Promise.all(workers.map((w) => ask<number>(w, { cmd: 'run' })));
+        times.push((performance.now() - t0) / 1000);
+      }
+      const seconds = median(times);
+      process.stdout.write(
+        `${JSON.stringify({
+          benchmark: 'engage',
+          threats: ready.length,
+          threads,
+          seconds: Number(seconds.toFixed(4)),
+          engagementsPerSecond: Math.round(ready.length / seconds),
+          runs,
+        })}\n`,
+      );
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  }
+};
+
 const main = async (): Promise<void> => {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
@@ -158,8 +232,8 @@ const main = async (): Promise<void> => {
     },
   });
   const name = positionals[0] ?? 'p1';
-  if (name !== 'p1') {
-    process.stderr.write(`unknown benchmark '${name}'; available: p1\n`);
+  if (name !== 'p1' && name !== 'engage') {
+    process.stderr.write(`unknown benchmark '${name}'; available: p1, engage\n`);
     process.exit(2);
   }
   const n = Number(values.n);
@@ -179,6 +253,10 @@ const main = async (): Promise<void> => {
   if (threadCounts.some((t) => !Number.isInteger(t) || t < 1)) {
     process.stderr.write(`--threads must be a positive integer, got '${values.threads}'\n`);
     process.exit(2);
+  }
+  if (name === 'engage') {
+    await runEngageBenchmark(threadCounts, values.runs === '5' ? 3 : runs);
+    return;
   }
   const refPath =
     values.reference ?? new URL('../authorities/p1-reference.csv', import.meta.url).pathname;

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { defineAim } from './commands/aim.js';
 import { defineAtmosphere } from './commands/atmosphere.js';
 import { defineDemo } from './commands/demo.js';
+import { defineEngage } from './commands/engage.js';
 import { defineFly } from './commands/fly.js';
 import { defineMaxRange } from './commands/max-range.js';
 import { defineMissiles } from './commands/missiles.js';
@@ -51,6 +52,7 @@ const buildProgram = (ctx: CommandContext): Command => {
   defineMissiles(program.command('missiles'), ctx);
   defineValidate(program.command('validate'), ctx);
   defineDemo(program.command('demo'), ctx);
+  defineEngage(program.command('engage'), ctx);
   return program;
 };
 

@@ -14,18 +14,21 @@
  * pressure p is F = F_vac - p * A_e, with the nozzle exit area A_e = mdot * g0 * (Isp_vac - Isp_sl) / p0
  * (Sutton & Biblarz, Rocket Propulsion Elements, 9th ed., eq. 3-35, with p0 the sea-level pressure).
  */
-import {
-  type Document,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Node as YamlNode,
-} from 'yaml';
 import * as z from 'zod';
 import { STANDARD_GRAVITY_MPS2 } from '../earth/constants.js';
 import { errorCodes, OpenBmdError } from '../errors.js';
+import {
+  countWord,
+  describeValue,
+  expectedWords,
+  type FileProblem,
+  formatPath,
+  formatProblemLines,
+  parseYamlWithPositions,
+  problemAt,
+  sortProblems,
+  unitOf,
+} from '../scenario/yaml-problems.js';
 
 /** The format version this code reads (the value of the `openbmd-missile` field). */
 export const MISSILE_FORMAT_VERSION = 1;
@@ -354,12 +357,7 @@ function seaLevelThrustOrUndefined(s: {
 // ---------------------------------------------------------------------------------------------
 
 /** One problem found in a missile definition. Line and column are 1-based, when known. */
-export interface MissileProblem {
-  readonly path: string;
-  readonly message: string;
-  readonly line?: number;
-  readonly col?: number;
-}
+export type MissileProblem = FileProblem;
 
 /** The outcome of checking a definition without throwing: the definition, or the problems. */
 export interface MissileDiagnosis {
@@ -372,43 +370,19 @@ export interface MissileDiagnosis {
  * syntax errors, schema errors and physical checks, each with its line and column.
  */
 export const diagnoseMissileDefinition = (text: string): MissileDiagnosis => {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
-  const problems: MissileProblem[] = [];
-  for (const err of doc.errors) {
-    const pos = err.linePos?.[0];
-    const message = `YAML syntax: ${firstLine(err.message)}`;
-    problems.push(
-      pos === undefined
-        ? { path: '', message }
-        : { path: '', message, line: pos.line, col: pos.col },
-    );
-  }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    problems.push({ path: '', message: `YAML: ${e instanceof Error ? e.message : String(e)}` });
+  const parsed = parseYamlWithPositions(text);
+  const { value, problems } = parsed;
+  if (value === undefined && problems.some((p) => p.message.startsWith('YAML: '))) {
     return { definition: undefined, problems };
   }
   const result = missileDefinitionSchema.safeParse(value, { reportInput: true });
   if (result.success && problems.length === 0) return { definition: result.data, problems };
   if (!result.success) {
     for (const p of zodProblems(result.error.issues, value)) {
-      const offset = locate(doc, p.segments, p.atKey);
-      const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
-      problems.push(
-        pos === undefined
-          ? { path: p.path, message: p.message }
-          : { path: p.path, message: p.message, line: pos.line, col: pos.col },
-      );
+      problems.push(problemAt(parsed, p.segments, p.message, p.atKey));
     }
   }
-  // In file order; problems without a position (none expected) last.
-  problems.sort(
-    (a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.col ?? 0) - (b.col ?? 0),
-  );
-  return { definition: undefined, problems };
+  return { definition: undefined, problems: sortProblems(problems) };
 };
 
 /**
@@ -418,10 +392,7 @@ export const diagnoseMissileDefinition = (text: string): MissileDiagnosis => {
 export const parseMissileDefinition = (text: string, fileName: string): MissileDefinition => {
   const { definition, problems } = diagnoseMissileDefinition(text);
   if (definition !== undefined) return definition;
-  const lines = problems.map((p) => {
-    const where = p.line === undefined ? fileName : `${fileName}:${p.line}:${p.col ?? 1}`;
-    return `  ${where}${p.path === '' ? '' : ` ${p.path}`}: ${p.message}`;
-  });
+  const lines = formatProblemLines(fileName, problems);
   throw new OpenBmdError(
     errorCodes.missileInvalid,
     `${countWord(problems.length, 'problem')} in the missile definition:\n${lines.join('\n')}`,
@@ -557,56 +528,6 @@ function describeIssue(issue: z.core.$ZodIssue, segments: readonly PropertyKey[]
   }
 }
 
-const expectedWords = (expected: string): string => {
-  switch (expected) {
-    case 'number':
-      return 'a number';
-    case 'string':
-      return 'text';
-    case 'boolean':
-      return 'true or false';
-    case 'array':
-      return 'a list';
-    case 'tuple':
-      return 'a [mach, cd] pair';
-    case 'object':
-      return 'a mapping of fields';
-    default:
-      return `a value of type ${expected}`;
-  }
-};
-
-const describeValue = (x: unknown): string => {
-  if (x === null) return 'an empty value';
-  if (x === undefined) return 'nothing';
-  if (typeof x === 'string') return `'${x.length > 40 ? `${x.slice(0, 37)}...` : x}'`;
-  if (typeof x === 'number' || typeof x === 'boolean') return String(x);
-  if (Array.isArray(x)) return `a list of ${countWord(x.length, 'entry')}`;
-  if (typeof x === 'object') return 'a mapping';
-  return typeof x;
-};
-
-/** The unit a field name carries, for messages (" kg", " s", ...), or "" if none. */
-function unitOf(field: string): string {
-  const units: ReadonlyArray<readonly [string, string]> = [
-    ['DegPerS', 'deg/s'],
-    ['KgM2', 'kg/m^2'],
-    ['Kgps', 'kg/s'],
-    ['Mps', 'm/s'],
-    ['M2', 'm^2'],
-    ['Kg', 'kg'],
-    ['Km', 'km'],
-    ['Deg', 'deg'],
-    ['S', 's'],
-    ['N', 'N'],
-    ['M', 'm'],
-  ];
-  for (const [suffix, unit] of units) {
-    if (field.endsWith(suffix) && field.length > suffix.length) return ` ${unit}`;
-  }
-  return '';
-}
-
 /** The fields allowed at a path, for did-you-mean hints on unknown fields. */
 function knownKeysAt(segments: readonly PropertyKey[], root: unknown): readonly string[] {
   const [head, second] = segments;
@@ -640,63 +561,6 @@ function knownKeysAt(segments: readonly PropertyKey[], root: unknown): readonly 
       return [];
   }
 }
-
-/** `stages[0].burnTimeS` from ['stages', 0, 'burnTimeS']. */
-function formatPath(segments: readonly PropertyKey[]): string {
-  let s = '';
-  for (const seg of segments) {
-    if (typeof seg === 'number') s += `[${seg}]`;
-    else s += s === '' ? String(seg) : `.${String(seg)}`;
-  }
-  return s;
-}
-
-/**
- * The source offset for a path: the node at the path, or for a path that does not exist (a
- * missing field) the deepest parent that does. With atKey, the key of the last segment.
- */
-function locate(
-  doc: Document,
-  segments: readonly PropertyKey[],
-  atKey: boolean,
-): number | undefined {
-  let node: unknown = doc.contents;
-  let best = rangeStart(node);
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i];
-    const last = i === segments.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
-      if (pair === undefined) break;
-      const keyStart = rangeStart(pair.key);
-      if (last && atKey && keyStart !== undefined) return keyStart;
-      node = pair.value;
-      // An empty value (`burnTimeS:`) has no text of its own: point at its key.
-      const valueRange = isScalar(node) ? node.range : undefined;
-      const empty =
-        valueRange !== undefined && valueRange !== null && valueRange[0] === valueRange[1];
-      best = (empty ? undefined : rangeStart(node)) ?? keyStart ?? best;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      node = node.items[seg];
-      if (node === undefined) break;
-      best = rangeStart(node) ?? best;
-    } else {
-      break;
-    }
-  }
-  return best;
-}
-
-const rangeStart = (node: unknown): number | undefined => {
-  const range = (node as YamlNode | null | undefined)?.range;
-  return range === undefined || range === null ? undefined : range[0];
-};
-
-const firstLine = (message: string): string =>
-  (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-
-const countWord = (n: number, word: string): string =>
-  `${n} ${n === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 
 const round = (x: number, digits: number): number => {
   const f = 10 ** digits;

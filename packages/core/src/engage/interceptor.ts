@@ -1,0 +1,955 @@
+/**
+ * Interceptors: a staged vehicle (a `MissileDefinition` whose payload is the kill vehicle) flown
+ * with gravity-turn steering, in two forms (docs/models/interceptors.md):
+ * - staged: the stages are given; the burnout speed is measured on the reference flyout;
+ * - parametric: the form of the public debate, a burnout speed and a burn time. A documented
+ *   generic template of solid stages is scaled (every stage's propellant by one factor, found by
+ *   root finding) until the reference flyout's burnout speed is the stated one.
+ *
+ * The reference flyout (one definition for every interceptor): launched from (0 N, 0 E) due north
+ * on a non-rotating copy of the model, gravity turn with a kick of REFERENCE_KICK_ANGLE_DEG; the
+ * burnout speed is the Earth-relative speed at the final burnout.
+ *
+ * `flyInterceptor` flies the vehicle with the physics of `flyMissile` (flight/powered.ts: thrust
+ * F_vac - p(h) A_e, drag 1/2 rho v^2 Cd(M) A, constant mass flow, gravity turn; then free flight
+ * with the kill vehicle's ballistic coefficient, Allen & Eggers 1958) but stops at burnout, at the
+ * apogee or at a time limit instead of flying on to impact: an interceptor's flyout may be
+ * orbital or escaping, which `flyMissile` reports as E_NO_IMPACT. A test holds the two equal.
+ */
+import { searchFlightSettings } from '../aim/max-range.js';
+import { ussa76PressurePa } from '../earth/atmosphere.js';
+import { STANDARD_GRAVITY_MPS2 } from '../earth/constants.js';
+import { ecefToEci, enuBasis, geodeticToEcef } from '../earth/frames.js';
+import { gravityAccelerationMps2 } from '../earth/gravity.js';
+import { customEarthModel, type EarthModel, earthPresets } from '../earth/model.js';
+import { errorCodes, OpenBmdError } from '../errors.js';
+import { type FlightSettings, makeFreeFlightRhs } from '../flight/ballistic.js';
+import {
+  airDensityKgM3,
+  altitudeOfStateM,
+  speedOfSoundMps,
+  verticalSpeedMps,
+} from '../flight/forces.js';
+import {
+  dragCoefficientAt,
+  type MissileDefinition,
+  type MissileDefinitionInput,
+  type MissileStage,
+  stageMassFlowKgps,
+  stageNozzleExitAreaM2,
+  stageReferenceAreaM2,
+  stageVacuumThrustN,
+  validateMissileDefinition,
+} from '../flight/missile.js';
+import {
+  createTrajectoryRecorder,
+  FLIGHT_STATE_SIZE,
+  finishTrajectory,
+  type PhaseInterval,
+  type Trajectory,
+  type TrajectoryEvent,
+  truncateRecorder,
+} from '../flight/trajectory.js';
+import { createRkWorkspace, type EventSpec, integrate } from '../integrate/rk.js';
+import { findRoot } from '../numeric/search.js';
+import type { InterceptorDefinition, KillVehicle } from './types.js';
+
+const DEG = Math.PI / 180;
+
+// ---------------------------------------------------------------------------------------------
+// Steering and the reference flyout
+// ---------------------------------------------------------------------------------------------
+
+/** Vertical rise of every interceptor before the kick, s (est: a silo launch clears the silo). */
+export const INTERCEPTOR_VERTICAL_TIME_S = 2;
+/** Duration of the pitch-over kick, s (est). */
+export const INTERCEPTOR_KICK_DURATION_S = 4;
+/**
+ * Kick angle of the reference flyout, deg: with the GBI templates it gives a burnout flight-path
+ * angle of about 30 deg above the horizontal (calc; docs/models/interceptors.md).
+ */
+export const REFERENCE_KICK_ANGLE_DEG = 32;
+
+/** The gravity-turn steering of an interceptor with a given kick angle (0 = vertical). */
+export const interceptorSteering = (
+  kickAngleDeg: number,
+): Extract<MissileDefinition['steering'], { law: 'gravity-turn' }> => ({
+  law: 'gravity-turn',
+  verticalTimeS: INTERCEPTOR_VERTICAL_TIME_S,
+  kickAngleDeg,
+  kickDurationS: INTERCEPTOR_KICK_DURATION_S,
+});
+
+/** Ballistic coefficient of a kill vehicle after burnout, kg/m^2 (est). */
+export const KILL_VEHICLE_BALLISTIC_COEFFICIENT_KGM2 = 2000;
+
+/** The reference flyout's launch point and heading: (0 N, 0 E), due north. */
+export const REFERENCE_FLYOUT = {
+  latRad: 0,
+  lonRad: 0,
+  azimuthRad: 0,
+  kickAngleDeg: REFERENCE_KICK_ANGLE_DEG,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Flying an interceptor
+// ---------------------------------------------------------------------------------------------
+
+export interface InterceptorLaunch {
+  readonly latRad: number;
+  readonly lonRad: number;
+  /** Launch heading, clockwise from north, rad. */
+  readonly azimuthRad: number;
+  /** Gravity-turn kick, deg, 0 (vertical) to under 90. */
+  readonly kickAngleDeg: number;
+  /** Launch time, s from the scenario epoch (default 0). */
+  readonly launchTimeS?: number;
+}
+
+export interface InterceptorFlightOptions {
+  /** Integration settings (default: `searchFlightSettings`, DOP853 rtol 1e-8). */
+  readonly settings?: FlightSettings;
+  /**
+   * Stop at the final burnout, fly on to the apogee (the end of the ascending leg; default), or
+   * fly on to the time limit (or an impact).
+   */
+  readonly until?: 'burnout' | 'apogee' | 'time-limit';
+  /** Stop at this time after launch at the latest, s (default 1800). */
+  readonly maxFlightTimeS?: number;
+  /** Keep the dense trajectory (default true). */
+  readonly record?: boolean;
+}
+
+export interface InterceptorBurnout {
+  readonly timeS: number;
+  /** Inertial state at the final burnout. */
+  readonly state: Float64Array;
+  readonly altitudeM: number;
+  /** Speed relative to the turning Earth, m/s. */
+  readonly speedMps: number;
+  /** Earth-relative flight-path angle above the local horizontal (geocentric), rad. */
+  readonly flightPathRad: number;
+}
+
+export interface InterceptorFlight {
+  readonly launchTimeS: number;
+  /** The final burnout (or, for a flight that ended under thrust, the state where it ended). */
+  readonly burnout: InterceptorBurnout;
+  /** Where the flight ends, s from the scenario epoch, and its inertial state there. */
+  readonly endTimeS: number;
+  readonly endState: Float64Array;
+  /** Why it ended there. */
+  readonly end: 'burnout' | 'apogee' | 'time-limit' | 'impact';
+  /** The vehicle hit the ground while still under thrust. */
+  readonly impactedDuringBoost: boolean;
+  /**
+   * The altitude began to fall under thrust: the ascending leg ended during the boost (a flight
+   * flown to 'apogee' stops there, with end 'apogee').
+   */
+  readonly descendedDuringBoost: boolean;
+  readonly trajectory: Trajectory | null;
+}
+
+interface Segment {
+  readonly stage: MissileStage;
+  readonly startS: number;
+  readonly endS: number;
+  readonly burning: boolean;
+  /** Mass at the segment's start time (burning: at ignition), kg. */
+  readonly massKg: number;
+  /** Time of ignition of the stage, s after launch (for the mass). */
+  readonly ignitionS: number;
+}
+
+/** The burn and coast pieces of the boost, split at the steering kinks, s after launch. */
+const boostSegments = (vehicle: MissileDefinition, breaksS: readonly number[]): Segment[] => {
+  const out: Segment[] = [];
+  const stages = vehicle.stages;
+  let t = 0;
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i]!;
+    let mass = vehicle.payload.massKg;
+    for (let j = i; j < stages.length; j++) mass += stages[j]!.grossMassKg;
+    const burnEnd = t + stage.burnTimeS;
+    const cuts = [t, ...breaksS.filter((b) => b > t && b < burnEnd), burnEnd];
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      out.push({
+        stage,
+        startS: cuts[k]!,
+        endS: cuts[k + 1]!,
+        burning: true,
+        massKg: mass,
+        ignitionS: t,
+      });
+    }
+    const coast = stage.coastAfterS ?? 0;
+    if (coast > 0 && i + 1 < stages.length) {
+      out.push({
+        stage,
+        startS: burnEnd,
+        endS: burnEnd + coast,
+        burning: false,
+        massKg: mass - stage.grossMassKg,
+        ignitionS: burnEnd,
+      });
+    }
+    t = burnEnd + coast;
+  }
+  return out;
+};
+
+/** Total time from launch to the final burnout, s. */
+export const interceptorBoostDurationS = (vehicle: MissileDefinition): number => {
+  let t = 0;
+  vehicle.stages.forEach((s, i) => {
+    t += s.burnTimeS + (i + 1 < vehicle.stages.length ? (s.coastAfterS ?? 0) : 0);
+  });
+  return t;
+};
+
+/**
+ * Flies an interceptor vehicle with gravity-turn steering from launch to burnout, or on to the
+ * apogee (the end of the ascending leg), the time limit or an impact, whichever comes first.
+ * The forces are those of `flyMissile`; it never throws E_NO_IMPACT.
+ */
+export const flyInterceptor = (
+  model: EarthModel,
+  vehicle: MissileDefinition,
+  launch: InterceptorLaunch,
+  options: InterceptorFlightOptions = {},
+): InterceptorFlight => {
+  const settings = options.settings ?? searchFlightSettings;
+  const until = options.until ?? 'apogee';
+  const maxT = options.maxFlightTimeS ?? 1800;
+  const record = options.record ?? true;
+  const launchTimeS = launch.launchTimeS ?? 0;
+  const law = interceptorSteering(launch.kickAngleDeg);
+  const kickEndS = law.verticalTimeS + law.kickDurationS;
+  const w = model.rotationRadps;
+  const hasAir = model.atmosphere !== 'none';
+  const hasDrag = model.drag;
+
+  // Launch state (at rest on the turning Earth) and the inertial plane of the launch azimuth.
+  const rE = new Float64Array(3);
+  geodeticToEcef(launch.latRad, launch.lonRad, 0, model, rE);
+  const rI = new Float64Array(3);
+  const vI = new Float64Array(3);
+  ecefToEci(rE, new Float64Array(3), launchTimeS, model, rI, vI);
+  const enu = new Float64Array(9);
+  enuBasis(launch.latRad, launch.lonRad, model, enu);
+  const hE = new Float64Array(3);
+  for (let i = 0; i < 3; i++) {
+    hE[i] = Math.sin(launch.azimuthRad) * enu[i]! + Math.cos(launch.azimuthRad) * enu[3 + i]!;
+  }
+  const hI = new Float64Array(3);
+  ecefToEci(hE, null, launchTimeS, model, hI, null);
+  const rn = Math.hypot(rI[0]!, rI[1]!, rI[2]!);
+  const ux0 = rI[0]! / rn;
+  const uy0 = rI[1]! / rn;
+  const uz0 = rI[2]! / rn;
+  let nx = uy0 * hI[2]! - uz0 * hI[1]!;
+  let ny = uz0 * hI[0]! - ux0 * hI[2]!;
+  let nz = ux0 * hI[1]! - uy0 * hI[0]!;
+  const nn = Math.hypot(nx, ny, nz);
+  nx /= nn;
+  ny /= nn;
+  nz /= nn;
+
+  const ws = createRkWorkspace(settings.method, FLIGHT_STATE_SIZE);
+  const recorder = record ? createTrajectoryRecorder(settings.method) : null;
+  const y = new Float64Array(FLIGHT_STATE_SIZE);
+  y.set(rI, 0);
+  y.set(vI, 3);
+  const poweredEvents: EventSpec[] = [
+    { name: 'impact', g: (_t, s) => altitudeOfStateM(model, s), direction: -1, terminal: true },
+    // The altitude starts to fall: the end of the ascending leg (terminal when flying to apogee).
+    {
+      name: 'descent',
+      g: (_t, s) => verticalSpeedMps(model, s),
+      direction: -1,
+      terminal: until === 'apogee',
+    },
+  ];
+  const integration = { rtol: settings.rtol, atol: settings.atol, eventTimeTolS: 1e-9 };
+  const events: TrajectoryEvent[] = [{ kind: 'launch', timeS: launchTimeS }];
+  const boostEndS = Math.min(interceptorBoostDurationS(vehicle), maxT);
+  let t = launchTimeS;
+  let impactedDuringBoost = false;
+  let descendedDuringBoost = false;
+  for (const seg of boostSegments(vehicle, [law.verticalTimeS, kickEndS])) {
+    if (seg.startS >= boostEndS) break;
+    const stage = seg.stage;
+    const mdot = seg.burning ? stageMassFlowKgps(stage) : 0;
+    const thrustVacN = seg.burning ? stageVacuumThrustN(stage) : 0;
+    const exitAreaM2 = seg.burning ? stageNozzleExitAreaM2(stage) : 0;
+    const areaM2 = stageReferenceAreaM2(stage);
+    const cd = stage.dragCoefficient;
+    const ignitionAbsS = launchTimeS + seg.ignitionS;
+    const m0 = seg.massKg;
+    // Thrust direction is fixed per segment: vertical, the kick's elevation programme, or along
+    // the Earth-relative velocity (the kinks are segment boundaries).
+    const mode = seg.startS < law.verticalTimeS ? 0 : seg.startS < kickEndS ? 1 : 2;
+    integrate(
+      ws,
+      (tS, s, dydt) => {
+        const x = s[0]!;
+        const yy = s[1]!;
+        const z = s[2]!;
+        dydt[0] = s[3]!;
+        dydt[1] = s[4]!;
+        dydt[2] = s[5]!;
+        gravityAccelerationMps2(x, yy, z, model, dydt, 3);
+        const massKg = m0 - mdot * (tS - ignitionAbsS);
+        const vrx = s[3]! + w * yy;
+        const vry = s[4]! - w * x;
+        const vrz = s[5]!;
+        const vRel = Math.sqrt(vrx * vrx + vry * vry + vrz * vrz);
+        let thrustN = thrustVacN;
+        let ax = 0;
+        let ay = 0;
+        let az = 0;
+        if (hasAir) {
+          const h = altitudeOfStateM(model, s);
+          const rho = airDensityKgM3(model, h);
+          if (exitAreaM2 > 0) thrustN -= ussa76PressurePa(h) * exitAreaM2;
+          if (hasDrag && vRel > 0 && rho > 0) {
+            const mach = vRel / speedOfSoundMps(h);
+            const dragN = 0.5 * rho * vRel * vRel * dragCoefficientAt(cd, mach) * areaM2;
+            const k = dragN / (vRel * massKg);
+            ax -= k * vrx;
+            ay -= k * vry;
+            az -= k * vrz;
+          }
+        }
+        if (thrustN > 0) {
+          const r = Math.sqrt(x * x + yy * yy + z * z);
+          const ux = x / r;
+          const uy = yy / r;
+          const uz = z / r;
+          let dx: number;
+          let dy: number;
+          let dz: number;
+          if (mode === 2 && vRel > 0) {
+            dx = vrx / vRel;
+            dy = vry / vRel;
+            dz = vrz / vRel;
+          } else {
+            const tau = tS - launchTimeS;
+            const elevation =
+              mode === 0
+                ? Math.PI / 2
+                : (90 - (law.kickAngleDeg * (tau - law.verticalTimeS)) / law.kickDurationS) * DEG;
+            let fx = ny * uz - nz * uy;
+            let fy = nz * ux - nx * uz;
+            let fz = nx * uy - ny * ux;
+            const fn = Math.sqrt(fx * fx + fy * fy + fz * fz);
+            fx /= fn;
+            fy /= fn;
+            fz /= fn;
+            const ce = Math.cos(elevation);
+            const se = Math.sin(elevation);
+            dx = ce * fx + se * ux;
+            dy = ce * fy + se * uy;
+            dz = ce * fz + se * uz;
+          }
+          const k = thrustN / massKg;
+          ax += k * dx;
+          ay += k * dy;
+          az += k * dz;
+        }
+        dydt[3] = dydt[3]! + ax;
+        dydt[4] = dydt[4]! + ay;
+        dydt[5] = dydt[5]! + az;
+      },
+      launchTimeS + seg.startS,
+      y,
+      launchTimeS + Math.min(seg.endS, boostEndS),
+      integration,
+      poweredEvents,
+      recorder,
+    );
+    y.set(ws.y.subarray(0, FLIGHT_STATE_SIZE));
+    t = ws.tS;
+    for (let k = 0; k < ws.eventCount; k++) {
+      if (ws.eventIndex[k] === 1) descendedDuringBoost = true;
+    }
+    if (ws.terminalEvent === 0) {
+      impactedDuringBoost = true;
+      break;
+    }
+    if (ws.terminalEvent === 1) break;
+  }
+  const vrx = y[3]! + w * y[1]!;
+  const vry = y[4]! - w * y[0]!;
+  const vrz = y[5]!;
+  const speedMps = Math.sqrt(vrx * vrx + vry * vry + vrz * vrz);
+  const radialMps = (y[0]! * vrx + y[1]! * vry + y[2]! * vrz) / Math.hypot(y[0]!, y[1]!, y[2]!);
+  const burnout: InterceptorBurnout = {
+    timeS: t,
+    state: Float64Array.from(y),
+    altitudeM: altitudeOfStateM(model, y),
+    speedMps,
+    flightPathRad: Math.asin(Math.max(-1, Math.min(1, speedMps > 0 ? radialMps / speedMps : 1))),
+  };
+  events.push({ kind: 'burnout', timeS: t, stage: vehicle.stages.length });
+  const phases: PhaseInterval[] = [{ phase: 'boost', startS: launchTimeS, endS: t }];
+  let end: InterceptorFlight['end'] = impactedDuringBoost
+    ? 'impact'
+    : until === 'apogee' && descendedDuringBoost
+      ? 'apogee'
+      : t < launchTimeS + interceptorBoostDurationS(vehicle) - 1e-9
+        ? 'time-limit'
+        : 'burnout';
+  if (end === 'burnout' && until !== 'burnout' && t < launchTimeS + maxT) {
+    const beta = model.drag
+      ? (vehicle.reentryVehicle.ballisticCoefficientKgM2 ?? KILL_VEHICLE_BALLISTIC_COEFFICIENT_KGM2)
+      : null;
+    const freeEvents: EventSpec[] = [
+      { name: 'impact', g: (_t, s) => altitudeOfStateM(model, s), direction: -1, terminal: true },
+      {
+        name: 'apogee',
+        g: (_t, s) => verticalSpeedMps(model, s),
+        direction: -1,
+        terminal: until === 'apogee',
+      },
+    ];
+    integrate(
+      ws,
+      makeFreeFlightRhs(model, beta),
+      t,
+      y,
+      launchTimeS + maxT,
+      integration,
+      freeEvents,
+      recorder,
+    );
+    const tEnd = ws.tS;
+    y.set(ws.y.subarray(0, FLIGHT_STATE_SIZE));
+    end = ws.terminalEvent === 0 ? 'impact' : ws.terminalEvent === 1 ? 'apogee' : 'time-limit';
+    for (let k = 0; k < ws.eventCount; k++) {
+      if (ws.eventIndex[k] === 1) events.push({ kind: 'apogee', timeS: ws.eventTimeS[k]! });
+    }
+    if (end === 'impact') events.push({ kind: 'impact', timeS: tEnd });
+    phases.push({ phase: 'midcourse', startS: t, endS: tEnd });
+    t = tEnd;
+  } else if (end === 'impact') {
+    events.push({ kind: 'impact', timeS: t });
+  } else if (end === 'apogee') {
+    events.push({ kind: 'apogee', timeS: t });
+  }
+  let trajectory: Trajectory | null = null;
+  if (recorder !== null) {
+    truncateRecorder(recorder, t);
+    trajectory = finishTrajectory(recorder, model, launchTimeS, t, events, phases);
+  }
+  return {
+    launchTimeS,
+    burnout,
+    endTimeS: t,
+    endState: Float64Array.from(y),
+    end,
+    impactedDuringBoost,
+    descendedDuringBoost,
+    trajectory,
+  };
+};
+
+/** The reference flyout of a vehicle on the model (non-rotating copy): its final burnout. */
+export const referenceBurnout = (model: EarthModel, vehicle: MissileDefinition) =>
+  flyInterceptor(customEarthModel(model, { rotationRadps: 0 }), vehicle, REFERENCE_FLYOUT, {
+    until: 'burnout',
+    record: false,
+    maxFlightTimeS: Number.POSITIVE_INFINITY,
+  }).burnout;
+
+// ---------------------------------------------------------------------------------------------
+// Construction and validation
+// ---------------------------------------------------------------------------------------------
+
+const num = (x: unknown): number | undefined =>
+  typeof x === 'number' && Number.isFinite(x) ? x : undefined;
+
+const invalid = (message: string, path: string): OpenBmdError =>
+  new OpenBmdError(errorCodes.invalidInput, message, path);
+
+/** A missile id from an interceptor id ('gbi-2stage@7000' -> 'gbi-2stage-7000'). */
+const vehicleIdOf = (id: string): string => {
+  const s = id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s === '' ? 'interceptor' : s;
+};
+
+/** Checks a kill vehicle; returns it. */
+const checkKillVehicle = (kv: unknown, who: string, path: string): KillVehicle => {
+  if (kv === null || typeof kv !== 'object') {
+    throw invalid(`interceptor ${who} has no kill vehicle`, path);
+  }
+  const k = kv as Record<string, unknown>;
+  for (const field of ['minAltitudeM', 'maxAltitudeM', 'divertMps', 'massKg'] as const) {
+    const x = num(k[field]);
+    if (x === undefined) {
+      throw invalid(
+        `kill vehicle of interceptor ${who}: ${field} must be a finite number, got ${String(k[field])}`,
+        `${path}.${field}`,
+      );
+    }
+    if (x < 0 || (field === 'massKg' && x === 0)) {
+      throw new OpenBmdError(
+        errorCodes.outOfRange,
+        `kill vehicle of interceptor ${who}: ${field} must be ${field === 'massKg' ? 'positive' : 'zero or more'}, got ${x}`,
+        `${path}.${field}`,
+      );
+    }
+  }
+  const minM = k['minAltitudeM'] as number;
+  const maxM = k['maxAltitudeM'] as number;
+  if (!(minM < maxM)) {
+    throw invalid(
+      `kill vehicle of interceptor ${who}: the minimum intercept altitude (${minM / 1000} km) must be below the maximum (${maxM / 1000} km)`,
+      `${path}.minAltitudeM`,
+    );
+  }
+  return kv as KillVehicle;
+};
+
+const checkSources = (sources: unknown, who: string, path: string): readonly string[] => {
+  if (
+    !Array.isArray(sources) ||
+    sources.length === 0 ||
+    !sources.every((s) => typeof s === 'string' && s.trim() !== '')
+  ) {
+    throw invalid(`interceptor ${who} needs at least one source (text)`, path);
+  }
+  return sources as readonly string[];
+};
+
+/**
+ * Validates an interceptor definition given as an object. Throws OpenBmdError naming the
+ * interceptor and the field: E_INVALID_INPUT for a missing or malformed part (no stages, a kill
+ * vehicle whose minimum altitude is not below its maximum), E_OUT_OF_RANGE for a negative number,
+ * E_MISSILE_INVALID (from the missile schema) for a bad stage.
+ */
+export const validateInterceptor = (def: unknown, path: string): InterceptorDefinition => {
+  if (def === null || typeof def !== 'object') {
+    throw invalid('an interceptor must be a mapping of fields', path);
+  }
+  const d = def as {
+    readonly id?: unknown;
+    readonly name?: unknown;
+    readonly form?: unknown;
+    readonly vehicle?: unknown;
+    readonly killVehicle?: unknown;
+    readonly burnoutSpeedMps?: unknown;
+    readonly sources?: unknown;
+    readonly notes?: unknown;
+  };
+  if (typeof d.id !== 'string' || d.id.trim() === '') {
+    throw invalid('an interceptor needs an id (text)', `${path}.id`);
+  }
+  const who = `'${d.id}'`;
+  if (typeof d.name !== 'string' || d.name.trim() === '') {
+    throw invalid(`interceptor ${who} needs a name (text)`, `${path}.name`);
+  }
+  if (d.form !== 'staged' && d.form !== 'parametric') {
+    throw invalid(
+      `interceptor ${who}: form must be 'staged' or 'parametric', got ${String(d.form)}`,
+      `${path}.form`,
+    );
+  }
+  const vehicle = d.vehicle as { readonly stages?: unknown; readonly steering?: unknown } | null;
+  if (vehicle === null || typeof vehicle !== 'object') {
+    throw invalid(`interceptor ${who} has no vehicle`, `${path}.vehicle`);
+  }
+  if (!Array.isArray(vehicle.stages) || vehicle.stages.length === 0) {
+    throw invalid(`interceptor ${who} has no stages`, `${path}.vehicle.stages`);
+  }
+  const steering = vehicle.steering as { readonly law?: unknown } | undefined;
+  if (steering?.law !== 'gravity-turn') {
+    throw invalid(
+      `interceptor ${who}: its vehicle must steer by 'gravity-turn' (the flyout fan varies the kick angle), got ${String(steering?.law)}`,
+      `${path}.vehicle.steering.law`,
+    );
+  }
+  const checked = validateMissileDefinition(vehicle, `${path}.vehicle`);
+  checkKillVehicle(d.killVehicle, who, `${path}.killVehicle`);
+  const speed = num(d.burnoutSpeedMps);
+  if (speed === undefined || speed <= 0) {
+    throw new OpenBmdError(
+      speed === undefined ? errorCodes.invalidInput : errorCodes.outOfRange,
+      `interceptor ${who}: burnoutSpeedMps must be a positive number of m/s, got ${String(d.burnoutSpeedMps)}`,
+      `${path}.burnoutSpeedMps`,
+    );
+  }
+  checkSources(d.sources, who, `${path}.sources`);
+  if (typeof d.notes !== 'string') {
+    throw invalid(`interceptor ${who}: notes must be text`, `${path}.notes`);
+  }
+  return { ...(def as InterceptorDefinition), vehicle: checked };
+};
+
+/** A stage as written for `stagedInterceptor` (the missile format's stage fields). */
+export type InterceptorStageInput = MissileDefinitionInput['stages'][number];
+
+export interface StagedInterceptorSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly stages: readonly InterceptorStageInput[];
+  readonly killVehicle: KillVehicle;
+  readonly sources: readonly string[];
+  readonly notes: string;
+  /** Default steering (the fan varies the kick): gravity-turn with the interceptor constants. */
+  readonly steering?: Extract<MissileDefinitionInput['steering'], { law: 'gravity-turn' }>;
+  /** Ballistic coefficient of the kill vehicle after burnout, kg/m^2 (default 2,000, est). */
+  readonly ballisticCoefficientKgM2?: number;
+}
+
+const vehicleInput = (
+  spec: {
+    readonly id: string;
+    readonly name: string;
+    readonly sources: readonly string[];
+    readonly notes: string;
+    readonly killVehicle: KillVehicle;
+    readonly ballisticCoefficientKgM2?: number;
+  },
+  stages: readonly InterceptorStageInput[],
+  steering: MissileDefinitionInput['steering'],
+): MissileDefinitionInput => ({
+  'openbmd-missile': 1,
+  id: vehicleIdOf(spec.id),
+  name: spec.name,
+  // The missile format's range classes do not describe interceptors; 'icbm' is a placeholder
+  // (reports of interceptors do not show it).
+  class: 'icbm',
+  propellant: 'solid',
+  notional: true,
+  sources: [...spec.sources],
+  notes: spec.notes,
+  stages: [...stages],
+  payload: { massKg: spec.killVehicle.massKg },
+  reentryVehicle: {
+    massKg: spec.killVehicle.massKg,
+    ballisticCoefficientKgM2:
+      spec.ballisticCoefficientKgM2 ?? KILL_VEHICLE_BALLISTIC_COEFFICIENT_KGM2,
+  },
+  steering,
+});
+
+/**
+ * An interceptor from given stages. The vehicle is a missile definition whose payload is the
+ * kill vehicle; its burnout speed is measured on the reference flyout on `model` (default:
+ * the 'wgs84' preset). Throws as `validateInterceptor`.
+ */
+export const stagedInterceptor = (
+  spec: StagedInterceptorSpec,
+  model: EarthModel = earthPresets.wgs84,
+): InterceptorDefinition => {
+  const who = `'${spec.id}'`;
+  if (!Array.isArray(spec.stages) || spec.stages.length === 0) {
+    throw invalid(`interceptor ${who} has no stages`, 'stages');
+  }
+  checkKillVehicle(spec.killVehicle, who, 'killVehicle');
+  checkSources(spec.sources, who, 'sources');
+  const vehicle = validateMissileDefinition(
+    vehicleInput(spec, spec.stages, spec.steering ?? interceptorSteering(REFERENCE_KICK_ANGLE_DEG)),
+    `interceptor ${who}`,
+  );
+  const burnout = referenceBurnout(model, vehicle);
+  return validateInterceptor(
+    {
+      id: spec.id,
+      name: spec.name,
+      vehicle,
+      killVehicle: spec.killVehicle,
+      form: 'staged',
+      burnoutSpeedMps: burnout.speedMps,
+      sources: spec.sources,
+      notes: spec.notes,
+    },
+    `interceptor ${who}`,
+  );
+};
+
+// ---------------------------------------------------------------------------------------------
+// The parametric form: a generic template scaled to a burnout speed
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Drag coefficient of a large solid missile against Mach number, as tabulated in Forden's
+ * GUI_Missile_Flyout (Science & Global Security 15, 2007); the table the built-in solid ICBMs use.
+ */
+const SOLID_DRAG_TABLE: ReadonlyArray<readonly [number, number]> = [
+  [0, 0.1007],
+  [0.5, 0.1099],
+  [0.7, 0.1286],
+  [0.8, 0.1486],
+  [0.9, 0.1825],
+  [1.0, 0.2402],
+  [1.05, 0.2814],
+  [1.1, 0.3229],
+  [1.15, 0.3535],
+  [1.2, 0.3618],
+  [1.4, 0.3358],
+  [1.6, 0.3117],
+  [1.8, 0.2891],
+  [2.0, 0.2682],
+  [2.5, 0.2226],
+  [3.0, 0.1859],
+  [3.5, 0.1571],
+  [4.0, 0.1354],
+  [4.5, 0.1198],
+  [5.5, 0.1035],
+  [6.0, 0.101],
+];
+
+/**
+ * The generic template of the parametric form (docs/models/interceptors.md), after the
+ * three-stage Ground-Based Interceptor of the public literature (an Orbital Sciences booster
+ * built from the Orion 50S, 50 and 38 motors of the Pegasus launcher, about 21 t; the two-stage
+ * European variant of 2007-2009 drops the third stage). At scale 1: stage propellant 14,000,
+ * 3,570 and 770 kg (est, Orion-class); diameters 1.27, 1.27, 0.97 m; every stage's inert mass a
+ * tenth of its gross mass; vacuum Isp 285 s, first stage 265 s at sea level (est).
+ */
+export const PARAMETRIC_TEMPLATE = {
+  stage1PropellantKg: 14_000,
+  propellantShares: [1, 0.255, 0.055],
+  diametersM: [1.27, 1.27, 0.97],
+  inertFraction: 0.1,
+  ispVacuumS: 285,
+  stage1IspSeaLevelS: 265,
+  /** Smallest liftoff thrust-to-weight ratio a scaled vehicle may have. */
+  minLiftoffThrustToWeight: 1.2,
+  /** Largest scale factor tried (the burnout speed approaches its limit well before). */
+  maxScale: 1000,
+} as const;
+
+export interface ParametricInterceptorSpec {
+  readonly id: string;
+  readonly name: string;
+  /** Burnout speed on the reference flyout, m/s. */
+  readonly burnoutSpeedMps: number;
+  /** Total burn time, s, shared equally by the stages. */
+  readonly burnTimeS: number;
+  readonly stageCount: 2 | 3;
+  readonly killVehicle: KillVehicle;
+  readonly sources: readonly string[];
+  readonly notes: string;
+}
+
+/** The template's stages at scale factor `scale` (propellant of every stage times `scale`). */
+const templateStages = (
+  scale: number,
+  burnTimeS: number,
+  stageCount: 2 | 3,
+): InterceptorStageInput[] => {
+  const T = PARAMETRIC_TEMPLATE;
+  const out: InterceptorStageInput[] = [];
+  const sizeFactor = Math.cbrt(scale);
+  for (let i = 0; i < stageCount; i++) {
+    const propellantMassKg = scale * T.stage1PropellantKg * T.propellantShares[i]!;
+    out.push({
+      name: `stage ${i + 1} (template)`,
+      grossMassKg: propellantMassKg / (1 - T.inertFraction),
+      propellantMassKg,
+      burnTimeS: burnTimeS / stageCount,
+      ispVacuumS: T.ispVacuumS,
+      ...(i === 0 ? { ispSeaLevelS: T.stage1IspSeaLevelS } : {}),
+      diameterM: T.diametersM[i]! * sizeFactor,
+      dragCoefficient: SOLID_DRAG_TABLE,
+    });
+  }
+  return out;
+};
+
+/** The template vehicle at a scale factor, as a missile definition (validated only at the end). */
+const templateVehicle = (spec: ParametricInterceptorSpec, scale: number): MissileDefinition => {
+  const input = vehicleInput(
+    spec,
+    templateStages(scale, spec.burnTimeS, spec.stageCount),
+    interceptorSteering(REFERENCE_KICK_ANGLE_DEG),
+  );
+  return {
+    ...input,
+    stages: input.stages.map((s) => ({ ...s, coastAfterS: 0 })),
+  } as MissileDefinition;
+};
+
+/** Smallest scale factor at which the template lifts off with the minimum thrust-to-weight. */
+const minimumScale = (spec: ParametricInterceptorSpec): number => {
+  const T = PARAMETRIC_TEMPLATE;
+  // Per unit scale: sea-level thrust / g0 and liftoff mass, kg.
+  const thrustPerScaleKg =
+    (T.stage1PropellantKg / (spec.burnTimeS / spec.stageCount)) * T.stage1IspSeaLevelS;
+  let massPerScaleKg = 0;
+  for (let i = 0; i < spec.stageCount; i++) {
+    massPerScaleKg += (T.stage1PropellantKg * T.propellantShares[i]!) / (1 - T.inertFraction);
+  }
+  const margin = thrustPerScaleKg - T.minLiftoffThrustToWeight * massPerScaleKg;
+  if (!(margin > 0)) {
+    throw new OpenBmdError(
+      errorCodes.outOfReach,
+      `interceptor '${spec.id}': a burn time of ${spec.burnTimeS} s is too long for the ${spec.stageCount}-stage template: its first stage (${(spec.burnTimeS / spec.stageCount).toFixed(0)} s) would not lift the vehicle off (thrust-to-weight below ${T.minLiftoffThrustToWeight}); the longest is ${((spec.stageCount * T.stage1PropellantKg * T.stage1IspSeaLevelS) / (T.minLiftoffThrustToWeight * massPerScaleKg)).toFixed(0)} s`,
+      'burnTimeS',
+    );
+  }
+  return (T.minLiftoffThrustToWeight * spec.killVehicle.massKg) / margin;
+};
+
+const speedAtScale = (model: EarthModel, spec: ParametricInterceptorSpec, scale: number): number =>
+  referenceBurnout(model, templateVehicle(spec, scale)).speedMps;
+
+/**
+ * The burnout speeds the parametric template can be scaled to, m/s: from the smallest vehicle
+ * that lifts off to the limit of a very large one (the kill vehicle's mass no longer counts).
+ */
+export const parametricSpeedLimitsMps = (
+  spec: Pick<ParametricInterceptorSpec, 'burnTimeS' | 'stageCount' | 'killVehicle'> & {
+    readonly id?: string;
+  },
+  model: EarthModel = earthPresets.wgs84,
+): { readonly minMps: number; readonly maxMps: number } => {
+  const full: ParametricInterceptorSpec = {
+    id: spec.id ?? 'interceptor',
+    name: 'speed limits',
+    burnoutSpeedMps: 0,
+    burnTimeS: spec.burnTimeS,
+    stageCount: spec.stageCount,
+    killVehicle: spec.killVehicle,
+    sources: ['template'],
+    notes: '',
+  };
+  const sMin = minimumScale(full);
+  return {
+    minMps: speedAtScale(model, full, sMin),
+    maxMps: speedAtScale(model, full, Math.max(sMin, PARAMETRIC_TEMPLATE.maxScale)),
+  };
+};
+
+/** Within this of the stated burnout speed, m/s. */
+const SPEED_TOLERANCE_MPS = 0.5;
+
+/**
+ * An interceptor in the parametric form: the template of `PARAMETRIC_TEMPLATE` with stageCount
+ * stages burning burnTimeS in equal shares, every stage's propellant (and inert mass) scaled by
+ * one factor, found by root finding (Illinois regula falsi on the logarithm of the factor), so
+ * that the reference flyout's burnout speed on `model` (default 'wgs84') is burnoutSpeedMps
+ * within 0.5 m/s. Diameters scale with the cube root of the factor.
+ * Throws E_OUT_OF_REACH for a speed the template cannot reach (outside 1 to 11 km/s, or beyond
+ * the limits of `parametricSpeedLimitsMps`), E_INVALID_INPUT for malformed input.
+ */
+export const parametricInterceptor = (
+  spec: ParametricInterceptorSpec,
+  model: EarthModel = earthPresets.wgs84,
+): InterceptorDefinition => {
+  const who = `'${spec.id}'`;
+  const target = num(spec.burnoutSpeedMps);
+  if (target === undefined || target <= 0) {
+    throw invalid(
+      `interceptor ${who}: burnoutSpeedMps must be a positive number of m/s, got ${String(spec.burnoutSpeedMps)}`,
+      'burnoutSpeedMps',
+    );
+  }
+  if (target < 1000 || target > 11_000) {
+    throw new OpenBmdError(
+      errorCodes.outOfReach,
+      `interceptor ${who}: a burnout speed of ${target} m/s is outside what the parametric form models (1,000 to 11,000 m/s)`,
+      'burnoutSpeedMps',
+    );
+  }
+  const burn = num(spec.burnTimeS);
+  if (burn === undefined || burn <= 0) {
+    throw invalid(
+      `interceptor ${who}: burnTimeS must be a positive number of s, got ${String(spec.burnTimeS)}`,
+      'burnTimeS',
+    );
+  }
+  if (spec.stageCount !== 2 && spec.stageCount !== 3) {
+    throw invalid(
+      `interceptor ${who}: stageCount must be 2 or 3, got ${String(spec.stageCount)}`,
+      'stageCount',
+    );
+  }
+  checkKillVehicle(spec.killVehicle, who, 'killVehicle');
+  checkSources(spec.sources, who, 'sources');
+
+  const sMin = minimumScale(spec);
+  const f = (logScale: number): number => speedAtScale(model, spec, Math.exp(logScale)) - target;
+  // Bracket the root by steps of a factor 4 from the template size (scale 1).
+  let a = Math.log(Math.max(1, sMin * 1.001));
+  let fa = f(a);
+  let b = a;
+  let fb = fa;
+  const logMin = Math.log(sMin * 1.001);
+  const logMax = Math.log(Math.max(sMin, PARAMETRIC_TEMPLATE.maxScale));
+  while (fb < 0 && b < logMax) {
+    a = b;
+    fa = fb;
+    b = Math.min(logMax, b + Math.log(4));
+    fb = f(b);
+  }
+  while (fa > 0 && a > logMin) {
+    b = a;
+    fb = fa;
+    a = Math.max(logMin, a - Math.log(4));
+    fa = f(a);
+  }
+  if (fb < -SPEED_TOLERANCE_MPS || fa > SPEED_TOLERANCE_MPS) {
+    const limit = fb < 0 ? fb + target : fa + target;
+    throw new OpenBmdError(
+      errorCodes.outOfReach,
+      `interceptor ${who}: the ${spec.stageCount}-stage template burning ${burn} s cannot be scaled to a burnout speed of ${target} m/s: it reaches ${fb < 0 ? 'at most' : 'at least'} ${limit.toFixed(0)} m/s with a ${spec.killVehicle.massKg} kg kill vehicle`,
+      'burnoutSpeedMps',
+    );
+  }
+  const root =
+    Math.abs(fa) <= SPEED_TOLERANCE_MPS
+      ? a
+      : Math.abs(fb) <= SPEED_TOLERANCE_MPS
+        ? b
+        : findRoot(f, a, b, 1e-12, SPEED_TOLERANCE_MPS, 100, fa, fb);
+  if (root === null) {
+    throw new OpenBmdError(
+      errorCodes.noConvergence,
+      `interceptor ${who}: the scale factor for ${target} m/s was not found`,
+      'burnoutSpeedMps',
+    );
+  }
+  const scale = Math.exp(root);
+  const vehicle = validateMissileDefinition(
+    vehicleInput(
+      {
+        ...spec,
+        notes: `${spec.notes}${spec.notes === '' ? '' : ' '}Parametric form (calc): the ${spec.stageCount}-stage template of docs/models/interceptors.md scaled by ${scale.toPrecision(4)} (stage-1 propellant ${(scale * PARAMETRIC_TEMPLATE.stage1PropellantKg).toFixed(0)} kg) for a reference-flyout burnout speed of ${target} m/s.`,
+      },
+      templateStages(scale, burn, spec.stageCount),
+      interceptorSteering(REFERENCE_KICK_ANGLE_DEG),
+    ),
+    `interceptor ${who}`,
+  );
+  const measured = referenceBurnout(model, vehicle).speedMps;
+  return validateInterceptor(
+    {
+      id: spec.id,
+      name: spec.name,
+      vehicle,
+      killVehicle: spec.killVehicle,
+      form: 'parametric',
+      burnoutSpeedMps: measured,
+      sources: spec.sources,
+      notes: spec.notes,
+    },
+    `interceptor ${who}`,
+  );
+};
+
+/** The liftoff thrust-to-weight ratio of a vehicle (sea-level thrust of stage 1), for reports. */
+export const liftoffThrustToWeight = (vehicle: MissileDefinition): number => {
+  const s = vehicle.stages[0]!;
+  let mass = vehicle.payload.massKg;
+  for (const st of vehicle.stages) mass += st.grossMassKg;
+  return (
+    (stageVacuumThrustN(s) - 101_325 * stageNozzleExitAreaM2(s)) / (mass * STANDARD_GRAVITY_MPS2)
+  );
+};

@@ -1,0 +1,240 @@
+/**
+ * The scenario file format (`openbmd: 1`): named sites, sensors, interceptors, interceptor sites
+ * and threats, in the units people write (degrees, kilometres, seconds). Defined once, here, with
+ * zod; the parser (parse.ts) adds positions and cross-reference checks, the resolver (resolve.ts)
+ * turns a document into a ResolvedScenario in SI units and radians. Unknown fields are errors.
+ *
+ * Documented field by field, with units and defaults, in docs/scenario.md.
+ */
+import * as z from 'zod';
+import { fidelityPresetNames } from '../earth/model.js';
+
+/** The format version this code reads (the value of the `openbmd` field). */
+export const SCENARIO_FORMAT_VERSION = 1;
+
+/** Ids: lowercase letters and digits in words joined by single hyphens (`brdy-xbr`). */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const id = () => z.string().regex(ID_PATTERN);
+/** A reference to an item defined elsewhere (checked by the parser, with did-you-mean). */
+const ref = () => z.string().min(1);
+const positive = () => z.number().positive();
+const nonNegative = () => z.number().nonnegative();
+const sources = () => z.array(z.string().min(1)).readonly().optional();
+const notes = () => z.string().optional();
+
+const latDeg = () => z.number().min(-90).max(90);
+const lonDeg = () => z.number().min(-180).max(180);
+/** Site altitude above the model's surface, m: from the Dead Sea shore to above Everest. */
+const altitudeM = () => z.number().min(-500).max(10_000);
+
+/** A named place: launch sites, targets, sensor and interceptor sites. */
+export const siteSchema = z
+  .strictObject({
+    id: id(),
+    name: z.string().min(1).optional(),
+    latDeg: latDeg(),
+    lonDeg: lonDeg(),
+    altitudeM: altitudeM().default(0),
+    sources: sources(),
+    notes: notes(),
+  })
+  .readonly();
+
+/** A place given in place of a site id. */
+export const pointSchema = z
+  .strictObject({ latDeg: latDeg(), lonDeg: lonDeg(), altitudeM: altitudeM().default(0) })
+  .readonly();
+
+/** A site id, or a point written out. */
+export const placeSchema = z.union([ref(), pointSchema]);
+
+/** One face of a ground radar: its field of regard about a boresight. */
+export const radarFaceSchema = z
+  .strictObject({
+    boresightAzimuthDeg: z.number().min(-360).max(360),
+    azimuthHalfWidthDeg: z.number().gt(0).max(180),
+    minElevationDeg: z.number().min(-10).max(90).default(0),
+    maxElevationDeg: z.number().min(-10).max(90).default(90),
+  })
+  .superRefine((f, ctx) => {
+    const lo = f.minElevationDeg;
+    const hi = f.maxElevationDeg;
+    if (typeof lo === 'number' && typeof hi === 'number' && !(lo < hi)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxElevationDeg'],
+        message: `the face's maximum elevation (${hi} deg) must be above its minimum (${lo} deg)`,
+      });
+    }
+  })
+  .readonly();
+
+/** All round, from the horizon to the zenith: the default field of regard. */
+export const ALL_ROUND_FACE = {
+  boresightAzimuthDeg: 0,
+  azimuthHalfWidthDeg: 180,
+  minElevationDeg: 0,
+  maxElevationDeg: 90,
+} as const;
+
+export const radarSchema = z
+  .strictObject({
+    id: id(),
+    type: z.literal('radar'),
+    name: z.string().min(1).optional(),
+    site: placeSchema,
+    faces: z.array(radarFaceSchema).min(1).readonly().default([ALL_ROUND_FACE]),
+    minElevationDeg: z.number().min(-10).lt(90).default(0),
+    maxRangeKm: positive().max(100_000),
+    detectionRangeKm: positive().max(100_000),
+    referenceRcsM2: positive().default(1),
+    trackInitiationDelayS: nonNegative().default(0),
+    fireControl: z.boolean().default(false),
+    sources: sources(),
+    notes: notes(),
+  })
+  .readonly();
+
+export const spaceInfraredSchema = z
+  .strictObject({
+    id: id(),
+    type: z.literal('space-infrared'),
+    name: z.string().min(1).optional(),
+    detectionDelayS: nonNegative(),
+    trackDelayS: nonNegative(),
+    sources: sources(),
+    notes: notes(),
+  })
+  .readonly();
+
+export const sensorSchema = z.discriminatedUnion('type', [radarSchema, spaceInfraredSchema]);
+
+/** Kill-vehicle changes of an interceptor override (each optional). */
+export const killVehicleOverrideSchema = z
+  .strictObject({
+    minAltitudeKm: nonNegative().optional(),
+    maxAltitudeKm: positive().optional(),
+    divertMps: nonNegative().optional(),
+    massKg: positive().optional(),
+  })
+  .superRefine((k, ctx) => {
+    const lo = k.minAltitudeKm;
+    const hi = k.maxAltitudeKm;
+    if (typeof lo === 'number' && typeof hi === 'number' && !(lo < hi)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxAltitudeKm'],
+        message: `the kill vehicle's ceiling (${hi} km) must be above its floor (${lo} km)`,
+      });
+    }
+  })
+  .readonly();
+
+/** A parametric variant of a built-in interceptor (the burnout speed of the 2008 debate). */
+export const interceptorSchema = z
+  .strictObject({
+    id: id(),
+    base: ref(),
+    name: z.string().min(1).optional(),
+    burnoutSpeedMps: positive().max(11_000).optional(),
+    burnTimeS: positive().max(600).optional(),
+    stageCount: z.union([z.literal(2), z.literal(3)]).optional(),
+    killVehicle: killVehicleOverrideSchema.optional(),
+    sources: sources(),
+    notes: notes(),
+  })
+  .readonly();
+
+export const commitSchema = z
+  .strictObject({
+    requires: z.array(ref()).readonly().default([]),
+    fireControl: z.boolean().default(true),
+  })
+  .readonly();
+
+export const interceptorSiteSchema = z
+  .strictObject({
+    id: id(),
+    name: z.string().min(1).optional(),
+    site: placeSchema,
+    interceptor: ref(),
+    /** Checked (at least 1) by the parser, which names the site. */
+    inventory: z.number().int(),
+    launchDelayS: nonNegative().default(0),
+    commit: commitSchema.default({ requires: [], fireControl: true }),
+    killAssessmentS: nonNegative().default(0),
+    sources: sources(),
+    notes: notes(),
+  })
+  .readonly();
+
+export const trajectorySchema = z.union([
+  z.literal('minimum-energy'),
+  z.strictObject({ apogeeKm: positive().max(40_000) }).readonly(),
+  z.strictObject({ flightTimeS: positive().max(21_600) }).readonly(),
+]);
+
+export const threatSchema = z
+  .strictObject({
+    id: id(),
+    name: z.string().min(1).optional(),
+    missile: ref(),
+    from: placeSchema,
+    to: placeSchema,
+    trajectory: trajectorySchema.default('minimum-energy'),
+    launchTimeS: nonNegative().max(864_000).default(0),
+    rcsM2: positive().max(10_000),
+    payloadKg: positive().max(100_000).optional(),
+    sources: sources(),
+    notes: notes(),
+  })
+  .readonly();
+
+/** Per-model changes on top of the fidelity preset (like the CLI's --earth, --rotation, ...). */
+export const modelOverridesSchema = z
+  .strictObject({
+    earth: z.enum(['sphere', 'wgs84']).optional(),
+    rotation: z.boolean().optional(),
+    gravity: z.enum(['point-mass', 'j2']).optional(),
+    atmosphere: z.enum(['none', 'ussa76', 'exponential']).optional(),
+    drag: z.boolean().optional(),
+  })
+  .readonly();
+
+export const scenarioObject = z.strictObject({
+  openbmd: z.literal(SCENARIO_FORMAT_VERSION),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  fidelity: z.enum(fidelityPresetNames as [string, ...string[]]).default('wgs84'),
+  models: modelOverridesSchema.optional(),
+  sources: sources(),
+  notes: notes(),
+  sites: z.array(siteSchema).readonly().default([]),
+  sensors: z.array(sensorSchema).readonly().default([]),
+  interceptors: z.array(interceptorSchema).readonly().default([]),
+  interceptorSites: z.array(interceptorSiteSchema).readonly().default([]),
+  threats: z.array(threatSchema).min(1).readonly(),
+});
+
+/** The schema of a scenario document (cross-references are checked by parseScenario). */
+export const scenarioSchema = scenarioObject.readonly();
+
+/** A scenario document as validated: defaults filled in, still in file units (deg, km). */
+export type ScenarioDocument = z.output<typeof scenarioSchema>;
+/** A scenario document as written (before defaults). */
+export type ScenarioDocumentInput = z.input<typeof scenarioSchema>;
+export type ScenarioSite = ScenarioDocument['sites'][number];
+export type ScenarioPlace = z.output<typeof placeSchema>;
+export type ScenarioSensor = ScenarioDocument['sensors'][number];
+export type ScenarioInterceptor = ScenarioDocument['interceptors'][number];
+export type ScenarioInterceptorSite = ScenarioDocument['interceptorSites'][number];
+export type ScenarioThreat = ScenarioDocument['threats'][number];
+export type ScenarioTrajectory = z.output<typeof trajectorySchema>;
+
+/**
+ * The JSON Schema (draft 2020-12) of a scenario file, for editors and `openbmd schema`. Input
+ * form: fields with defaults are optional.
+ */
+export const scenarioJsonSchema = (): Record<string, unknown> =>
+  z.toJSONSchema(scenarioSchema, { io: 'input' }) as Record<string, unknown>;

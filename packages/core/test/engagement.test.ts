@@ -1,0 +1,235 @@
+/**
+ * Engagement analysis: geometry cases with known answers, the reasons, monotonicity where physics
+ * says so, and the sensitivities.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aimMissile } from '../src/aim/aim.js';
+import { earthPresets } from '../src/earth/model.js';
+import { getBuiltinInterceptor } from '../src/engage/builtin-interceptors.js';
+import {
+  commitTimeS,
+  createFanCache,
+  type EngagementInputs,
+  engageOnce,
+  interceptGeometry,
+  interceptorAtSpeed,
+  maxCommitDelayS,
+  minBurnoutSpeedMps,
+} from '../src/engage/engagement.js';
+import { buildFlyoutFan, type FlyoutFan } from '../src/engage/flyout.js';
+import type { InterceptorSite } from '../src/engage/types.js';
+import { getBuiltinMissile } from '../src/flight/builtin-missiles.js';
+import { findEvent, geodeticAt, type Trajectory } from '../src/flight/trajectory.js';
+import { sensorTimeline } from '../src/sensors/timeline.js';
+import type { GroundRadar } from '../src/sensors/types.js';
+
+const model = earthPresets.wgs84;
+const DEG = Math.PI / 180;
+const redzikowo = { latRad: 54.473 * DEG, lonRad: 17.123 * DEG };
+const gbi = getBuiltinInterceptor('gbi-2stage');
+
+const radarAt = (id: string, latRad: number, lonRad: number): GroundRadar => ({
+  kind: 'radar',
+  id,
+  latRad,
+  lonRad,
+  altitudeM: 0,
+  faces: [
+    {
+      boresightAzimuthRad: 0,
+      azimuthHalfWidthRad: Math.PI,
+      minElevationRad: 0,
+      maxElevationRad: Math.PI / 2,
+    },
+  ],
+  minElevationRad: 0,
+  maxRangeM: 6_000_000,
+  detectionRangeM: 5_000_000,
+  referenceRcsM2: 1,
+  trackInitiationDelayS: 5,
+  fireControl: true,
+});
+
+const siteAt = (
+  latRad: number,
+  lonRad: number,
+  over: Partial<InterceptorSite> = {},
+): InterceptorSite => ({
+  id: 'site',
+  latRad,
+  lonRad,
+  interceptor: gbi,
+  inventory: 10,
+  launchDelayS: 30,
+  commit: { requiredSensorIds: ['local'], requireFireControl: true },
+  killAssessmentS: 60,
+  ...over,
+});
+
+const fly = (missileId: string, from: [number, number], to: [number, number]): Trajectory =>
+  aimMissile(model, {
+    missile: getBuiltinMissile(missileId),
+    fromLatRad: from[0] * DEG,
+    fromLonRad: from[1] * DEG,
+    toLatRad: to[0] * DEG,
+    toLonRad: to[1] * DEG,
+    shape: { kind: 'minimum-energy' },
+  }).flight.trajectory!;
+
+let fanPoland: FlyoutFan;
+let kozelskRedzikowo: Trajectory;
+let kozelskWashington: Trajectory;
+
+const inputs = (
+  traj: Trajectory,
+  site: InterceptorSite,
+  fan: FlyoutFan,
+  radar = radarAt('local', site.latRad, site.lonRad),
+): EngagementInputs => ({
+  site,
+  threatId: 't',
+  trajectory: traj,
+  timelines: [sensorTimeline(radar, 't', traj, 1)],
+  fan,
+});
+
+beforeAll(() => {
+  fanPoland = buildFlyoutFan(model, gbi, redzikowo.latRad, redzikowo.lonRad);
+  kozelskRedzikowo = fly('ss-19', [54.03, 35.77], [54.473, 17.123]);
+  kozelskWashington = fly('ss-19', [54.03, 35.77], [38.9, -77.04]);
+}, 120_000);
+
+describe('geometry cases with known answers', () => {
+  it('an interceptor co-located with the target: engageable head-on, down to the kill vehicle floor', () => {
+    const site = siteAt(redzikowo.latRad, redzikowo.lonRad);
+    const e = engageOnce(inputs(kozelskRedzikowo, site, fanPoland));
+    expect(e.engageable).toBe(true);
+    expect(e.firstIntercept!.geometry).toBe('head-on');
+    expect(e.lastIntercept!.geometry).toBe('head-on');
+    // The window closes when the warhead falls through the kill vehicle's floor.
+    expect(e.lastIntercept!.altitudeKm).toBeCloseTo(gbi.killVehicle.minAltitudeM / 1000, 0);
+    // No launch before commit + launch delay.
+    const commit = commitTimeS(site, inputs(kozelskRedzikowo, site, fanPoland).timelines);
+    expect(e.firstIntercept!.launchTimeS).toBeGreaterThanOrEqual(commit + site.launchDelayS - 0.02);
+    // Closing speed of a head-on intercept exceeds the threat's own speed.
+    expect(e.firstIntercept!.closingSpeedMps).toBeGreaterThan(6000);
+  });
+
+  it('a threat passing over the site: the window contains the overhead pass', () => {
+    const apogee = findEvent(kozelskWashington, 'apogee')!;
+    const under = geodeticAt(kozelskWashington, apogee.timeS);
+    const site = siteAt(under.latDeg * DEG, under.lonDeg * DEG);
+    const fan = buildFlyoutFan(model, gbi, site.latRad, site.lonRad);
+    const e = engageOnce(inputs(kozelskWashington, site, fan));
+    expect(e.engageable).toBe(true);
+    expect(e.window!.firstInterceptS).toBeLessThanOrEqual(apogee.timeS);
+    expect(e.window!.lastInterceptS).toBeGreaterThanOrEqual(apogee.timeS);
+  }, 60_000);
+
+  it('geometry classes by the angle between the velocities', () => {
+    expect(interceptGeometry(170 * DEG)).toBe('head-on');
+    expect(interceptGeometry(120 * DEG)).toBe('head-on');
+    expect(interceptGeometry(90 * DEG)).toBe('crossing');
+    expect(interceptGeometry(60 * DEG)).toBe('crossing');
+    expect(interceptGeometry(30 * DEG)).toBe('tail-chase');
+  });
+});
+
+describe('reasons', () => {
+  it('out-of-reach: a site on the other side of the world', () => {
+    const site = siteAt(-33 * DEG, 151 * DEG);
+    const fan = buildFlyoutFan(model, gbi, site.latRad, site.lonRad, { errorSampleCount: 0 });
+    const e = engageOnce(
+      inputs(kozelskWashington, site, fan, radarAt('local', 54 * DEG, 30 * DEG)),
+    );
+    expect(e.reason).toBe('out-of-reach');
+    expect(e.window).toBeNull();
+  }, 60_000);
+
+  it('not-tracked-in-time: the commit rule needs a radar that never sees the threat', () => {
+    const site = siteAt(redzikowo.latRad, redzikowo.lonRad);
+    const e = engageOnce(
+      inputs(kozelskRedzikowo, site, fanPoland, radarAt('local', -33 * DEG, 151 * DEG)),
+    );
+    expect(e.reason).toBe('not-tracked-in-time');
+  });
+
+  it('below-floor: a short-range missile under the kill vehicle floor', () => {
+    const scud = fly('scud-b', [53, 19.5], [54.473, 17.123]);
+    const e = engageOnce(inputs(scud, siteAt(redzikowo.latRad, redzikowo.lonRad), fanPoland));
+    expect(e.reason).toBe('below-floor');
+  });
+});
+
+describe('monotone where physics says so', () => {
+  it('a faster interceptor never shrinks the window', () => {
+    const cache = createFanCache(model);
+    const windows = [5000, 6000, 7000, 8000].map((v) => {
+      const interceptor = interceptorAtSpeed(gbi, v, model);
+      const site = siteAt(redzikowo.latRad, redzikowo.lonRad, { interceptor });
+      const fan = cache.fanFor(site, interceptor, String(v));
+      return engageOnce(inputs(kozelskWashington, site, fan)).window;
+    });
+    for (let i = 1; i < windows.length; i++) {
+      const a = windows[i - 1];
+      const b = windows[i];
+      if (a === null || a === undefined) continue;
+      expect(b).not.toBeNull();
+      expect(b!.firstInterceptS).toBeLessThanOrEqual(a.firstInterceptS + 0.05);
+      expect(b!.lastInterceptS).toBeGreaterThanOrEqual(a.lastInterceptS - 0.05);
+    }
+  }, 60_000);
+
+  it('a longer launch delay never widens the window, and the maximum delay is where it closes', () => {
+    const delays = [0, 30, 60, 120, 240];
+    const results = delays.map((launchDelayS) =>
+      engageOnce(
+        inputs(
+          kozelskWashington,
+          siteAt(redzikowo.latRad, redzikowo.lonRad, { launchDelayS }),
+          fanPoland,
+        ),
+      ),
+    );
+    for (let i = 1; i < results.length; i++) {
+      const a = results[i - 1]!.window;
+      const b = results[i]!.window;
+      if (b === null) continue;
+      expect(a).not.toBeNull();
+      expect(b.firstInterceptS).toBeGreaterThanOrEqual(a!.firstInterceptS - 0.05);
+      expect(b.lastInterceptS).toBeLessThanOrEqual(a!.lastInterceptS + 0.05);
+    }
+    const maxDelay = maxCommitDelayS(
+      inputs(kozelskWashington, siteAt(redzikowo.latRad, redzikowo.lonRad), fanPoland),
+    )!;
+    expect(maxDelay).toBeGreaterThan(30);
+    const just = (d: number) =>
+      engageOnce(
+        inputs(
+          kozelskWashington,
+          siteAt(redzikowo.latRad, redzikowo.lonRad, { launchDelayS: d }),
+          fanPoland,
+        ),
+      ).engageable;
+    expect(just(maxDelay - 1)).toBe(true);
+    expect(just(maxDelay + 1)).toBe(false);
+  });
+});
+
+describe('minimum burnout speed', () => {
+  it('engageable at the minimum speed found and not 100 m/s below it', () => {
+    const site = siteAt(redzikowo.latRad, redzikowo.lonRad);
+    const cache = createFanCache(model);
+    const inp = inputs(kozelskWashington, site, fanPoland);
+    const v = minBurnoutSpeedMps(inp, model, cache)!;
+    expect(v).toBeGreaterThan(2000);
+    const at = (speed: number) => {
+      const interceptor = interceptorAtSpeed(gbi, speed, model);
+      const s = { ...site, interceptor };
+      return engageOnce({ ...inp, site: s, fan: cache.fanFor(s, interceptor, String(speed)) })
+        .engageable;
+    };
+    expect(at(v)).toBe(true);
+    expect(at(v - 100)).toBe(false);
+  }, 120_000);
+});
