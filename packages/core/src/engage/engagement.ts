@@ -451,6 +451,9 @@ export const maxCommitDelayS = (inp: EngagementInputs): number | null => {
   return best >= 0 ? best : null;
 };
 
+/** Cache key of a site's own interceptor (as defined in the scenario). */
+const SITE_FAN_KEY = 'as-defined';
+
 /** Fans by site and interceptor variant, shared across threats (the sensitivity search). */
 export interface FanCache {
   fanFor(site: InterceptorSite, interceptor: InterceptorDefinition, key: string): FlyoutFan;
@@ -463,7 +466,10 @@ export const createFanCache = (model: EarthModel): FanCache => {
       const k = `${site.id}|${key}`;
       let fan = fans.get(k);
       if (fan === undefined) {
-        fan = buildFlyoutFan(model, interceptor, site.latRad, site.lonRad);
+        // The site's own fan is checked against direct flyouts (its error is reported); the
+        // speed variants of the sensitivity search are not.
+        const errorSampleCount = key === SITE_FAN_KEY ? 200 : 0;
+        fan = buildFlyoutFan(model, interceptor, site.latRad, site.lonRad, { errorSampleCount });
         fans.set(k, fan);
       }
       return fan;
@@ -608,7 +614,7 @@ export const engageScenario = (
   );
   const cache = createFanCache(model);
   const fans = sites.map((site) => {
-    const fan = cache.fanFor(site, site.interceptor, 'as-defined');
+    const fan = cache.fanFor(site, site.interceptor, SITE_FAN_KEY);
     step(`flyout fan ${site.id}`);
     return fan;
   });
