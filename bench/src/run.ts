@@ -226,7 +226,7 @@ const main = async (): Promise<void> => {
       threads: { type: 'string' },
       csv: { type: 'string' },
       reference: { type: 'string' },
-      runs: { type: 'string', default: '5' },
+      runs: { type: 'string' },
       'no-c': { type: 'boolean', default: false },
       'one-run': { type: 'boolean', default: false },
     },
@@ -241,7 +241,8 @@ const main = async (): Promise<void> => {
     process.stderr.write(`--n must be a positive integer, got '${values.n}'\n`);
     process.exit(2);
   }
-  const runs = Number(values.runs);
+  // P1: median of 5 fresh-process runs (issue 3); engage: median of 3 in-process runs.
+  const runs = Number(values.runs ?? (name === 'engage' ? 3 : 5));
   if (!Number.isInteger(runs) || runs < 1) {
     process.stderr.write(`--runs must be a positive integer, got '${values.runs}'\n`);
     process.exit(2);
@@ -255,7 +256,7 @@ const main = async (): Promise<void> => {
     process.exit(2);
   }
   if (name === 'engage') {
-    await runEngageBenchmark(threadCounts, values.runs === '5' ? 3 : runs);
+    await runEngageBenchmark(threadCounts, runs);
     return;
   }
   const refPath =
