@@ -1,10 +1,10 @@
 /**
- * `npm run bench -- p1 [--n N] [--threads T] [--csv FILE]`: benchmark P1 exactly as
+ * `npm run bench -- p1|engage [--n N] [--threads T] [--csv FILE] [--runs R] [--no-c]`. P1 exactly as
  * ../shared/bench/propagation.md defines it. Prints one JSON line per thread count (1 and all
  * cores unless --threads is given). The timed part builds the initial states and propagates them;
  * a warm-up over the first 1,000 states runs first (reported as "warmup"); for several threads the
  * worker pool is started and warmed outside the timer. Accuracy is checked against the reference
- * CSV for the same run.
+ * CSV for the same run. "engage": see engage.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -2,6 +2,7 @@
  * Engagement analysis: geometry cases with known answers, the reasons, monotonicity where physics
  * says so, and the sensitivities.
  */
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aimMissile } from '../src/aim/aim.js';
 import { earthPresets } from '../src/earth/model.js';
@@ -161,44 +162,61 @@ describe('reasons', () => {
   });
 });
 
-describe('monotone where physics says so', () => {
+describe('monotone where physics says so (property tests)', () => {
+  const within = (
+    inner: { firstInterceptS: number; lastInterceptS: number } | null,
+    outer: typeof inner,
+  ) =>
+    inner === null ||
+    (outer !== null &&
+      inner.firstInterceptS >= outer.firstInterceptS - 0.05 &&
+      inner.lastInterceptS <= outer.lastInterceptS + 0.05);
+
   it('a faster interceptor never shrinks the window', () => {
     const cache = createFanCache(model);
-    const windows = [5000, 6000, 7000, 8000].map((v) => {
+    const speeds = [4400, 5200, 6000, 6800, 7600, 8400];
+    const windowAt = (traj: Trajectory, v: number) => {
       const interceptor = interceptorAtSpeed(gbi, v, model);
       const site = siteAt(redzikowo.latRad, redzikowo.lonRad, { interceptor });
-      const fan = cache.fanFor(site, interceptor, String(v));
-      return engageOnce(inputs(kozelskWashington, site, fan)).window;
-    });
-    for (let i = 1; i < windows.length; i++) {
-      const a = windows[i - 1];
-      const b = windows[i];
-      if (a === null || a === undefined) continue;
-      expect(b).not.toBeNull();
-      expect(b!.firstInterceptS).toBeLessThanOrEqual(a.firstInterceptS + 0.05);
-      expect(b!.lastInterceptS).toBeGreaterThanOrEqual(a.lastInterceptS - 0.05);
-    }
-  }, 60_000);
-
-  it('a longer launch delay never widens the window, and the maximum delay is where it closes', () => {
-    const delays = [0, 30, 60, 120, 240];
-    const results = delays.map((launchDelayS) =>
-      engageOnce(
-        inputs(
-          kozelskWashington,
-          siteAt(redzikowo.latRad, redzikowo.lonRad, { launchDelayS }),
-          fanPoland,
-        ),
+      return engageOnce(inputs(traj, site, cache.fanFor(site, interceptor, String(v)))).window;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: speeds.length - 2 }),
+        fc.integer({ min: 1, max: speeds.length - 1 }),
+        fc.boolean(),
+        (i, k, whichThreat) => {
+          const traj = whichThreat ? kozelskWashington : kozelskRedzikowo;
+          const slow = speeds[i]!;
+          const fast = speeds[Math.min(speeds.length - 1, i + k)]!;
+          return within(windowAt(traj, slow), windowAt(traj, fast));
+        },
       ),
+      { numRuns: 12, seed: 4 },
     );
-    for (let i = 1; i < results.length; i++) {
-      const a = results[i - 1]!.window;
-      const b = results[i]!.window;
-      if (b === null) continue;
-      expect(a).not.toBeNull();
-      expect(b.firstInterceptS).toBeGreaterThanOrEqual(a!.firstInterceptS - 0.05);
-      expect(b.lastInterceptS).toBeLessThanOrEqual(a!.lastInterceptS + 0.05);
-    }
+  }, 120_000);
+
+  it('a longer launch delay never widens the window', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 400, noNaN: true }),
+        fc.double({ min: 0, max: 400, noNaN: true }),
+        fc.boolean(),
+        (a, b, whichThreat) => {
+          const traj = whichThreat ? kozelskWashington : kozelskRedzikowo;
+          const [short, long] = a < b ? [a, b] : [b, a];
+          const at = (launchDelayS: number) =>
+            engageOnce(
+              inputs(traj, siteAt(redzikowo.latRad, redzikowo.lonRad, { launchDelayS }), fanPoland),
+            ).window;
+          return within(at(long), at(short));
+        },
+      ),
+      { numRuns: 40, seed: 7 },
+    );
+  });
+
+  it('the maximum commit delay is where the window closes', () => {
     const maxDelay = maxCommitDelayS(
       inputs(kozelskWashington, siteAt(redzikowo.latRad, redzikowo.lonRad), fanPoland),
     )!;
