@@ -16,6 +16,7 @@ import { ecefToGeodetic, eciToEcef, enuBasis, geodeticToEcef } from '../earth/fr
 import { inverseGeodesic } from '../earth/geodesic.js';
 import { describeEarthModel, type EarthModel } from '../earth/model.js';
 import { findEvent, stateAt, type Trajectory } from '../flight/trajectory.js';
+import { goldenMaximum } from '../numeric/search.js';
 import type { ResolvedScenario, ResolvedThreat } from '../scenario/types.js';
 import { sensorTimeline } from '../sensors/timeline.js';
 import type { SensorTimeline } from '../sensors/types.js';
@@ -121,32 +122,10 @@ const withLaunchPeaks = (probe: CandidateProbe, times: readonly number[]): numbe
   };
   const values = times.map(launch);
   const out = [...times];
-  const r = (Math.sqrt(5) - 1) / 2;
   for (let i = 1; i + 1 < times.length; i++) {
     const v = values[i]!;
     if (!Number.isFinite(v) || v < values[i - 1]! || v < values[i + 1]!) continue;
-    let a = times[i - 1]!;
-    let b = times[i + 1]!;
-    let x1 = b - r * (b - a);
-    let x2 = a + r * (b - a);
-    let f1 = launch(x1);
-    let f2 = launch(x2);
-    while (b - a > TIME_TOLERANCE_S) {
-      if (f1 >= f2) {
-        b = x2;
-        x2 = x1;
-        f2 = f1;
-        x1 = b - r * (b - a);
-        f1 = launch(x1);
-      } else {
-        a = x1;
-        x1 = x2;
-        f1 = f2;
-        x2 = a + r * (b - a);
-        f2 = launch(x2);
-      }
-    }
-    out.push(f1 >= f2 ? x1 : x2);
+    out.push(goldenMaximum(launch, times[i - 1]!, times[i + 1]!, TIME_TOLERANCE_S).x);
   }
   return out.sort((x, y) => x - y);
 };
@@ -425,29 +404,13 @@ export const maxCommitDelayS = (inp: EngagementInputs): number | null => {
     probe.at(t, c);
     return c.reachable && c.inBand ? c.launchS - commit : Number.NEGATIVE_INFINITY;
   };
-  let a = Math.max(traj.startS, bestT - MAX_SAMPLE_SPACING_S);
-  let b = Math.min(traj.endS, bestT + MAX_SAMPLE_SPACING_S);
-  const r = (Math.sqrt(5) - 1) / 2;
-  let x1 = b - r * (b - a);
-  let x2 = a + r * (b - a);
-  let f1 = slack(x1);
-  let f2 = slack(x2);
-  while (b - a > TIME_TOLERANCE_S) {
-    if (f1 >= f2) {
-      b = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = b - r * (b - a);
-      f1 = slack(x1);
-    } else {
-      a = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = a + r * (b - a);
-      f2 = slack(x2);
-    }
-  }
-  best = Math.max(best, f1, f2);
+  const peak = goldenMaximum(
+    slack,
+    Math.max(traj.startS, bestT - MAX_SAMPLE_SPACING_S),
+    Math.min(traj.endS, bestT + MAX_SAMPLE_SPACING_S),
+    TIME_TOLERANCE_S,
+  );
+  best = Math.max(best, peak.value);
   return best >= 0 ? best : null;
 };
 

@@ -17,30 +17,21 @@
  * orbital or escaping, which `flyMissile` reports as E_NO_IMPACT. A test holds the two equal.
  */
 import { searchFlightSettings } from '../aim/max-range.js';
-import { ussa76PressurePa } from '../earth/atmosphere.js';
 import { STANDARD_GRAVITY_MPS2 } from '../earth/constants.js';
 import { ecefToEci, enuBasis, geodeticToEcef } from '../earth/frames.js';
-import { gravityAccelerationMps2 } from '../earth/gravity.js';
 import { customEarthModel, type EarthModel, earthPresets } from '../earth/model.js';
 import { errorCodes, OpenBmdError } from '../errors.js';
 import { type FlightSettings, makeFreeFlightRhs } from '../flight/ballistic.js';
+import { altitudeOfStateM, verticalSpeedMps } from '../flight/forces.js';
 import {
-  airDensityKgM3,
-  altitudeOfStateM,
-  speedOfSoundMps,
-  verticalSpeedMps,
-} from '../flight/forces.js';
-import {
-  dragCoefficientAt,
   type MissileDefinition,
   type MissileDefinitionInput,
   type MissileStage,
-  stageMassFlowKgps,
   stageNozzleExitAreaM2,
-  stageReferenceAreaM2,
   stageVacuumThrustN,
   validateMissileDefinition,
 } from '../flight/missile.js';
+import { makePoweredRhs } from '../flight/powered.js';
 import {
   createTrajectoryRecorder,
   FLIGHT_STATE_SIZE,
@@ -53,8 +44,6 @@ import {
 import { createRkWorkspace, type EventSpec, integrate } from '../integrate/rk.js';
 import { findRoot } from '../numeric/search.js';
 import type { InterceptorDefinition, KillVehicle } from './types.js';
-
-const DEG = Math.PI / 180;
 
 // ---------------------------------------------------------------------------------------------
 // Steering and the reference flyout
@@ -226,8 +215,6 @@ export const flyInterceptor = (
   const law = interceptorSteering(launch.kickAngleDeg);
   const kickEndS = law.verticalTimeS + law.kickDurationS;
   const w = model.rotationRadps;
-  const hasAir = model.atmosphere !== 'none';
-  const hasDrag = model.drag;
 
   // Launch state (at rest on the turning Earth) and the inertial plane of the launch azimuth.
   const rE = new Float64Array(3);
@@ -278,89 +265,17 @@ export const flyInterceptor = (
   let descendedDuringBoost = false;
   for (const seg of boostSegments(vehicle, [law.verticalTimeS, kickEndS])) {
     if (seg.startS >= boostEndS) break;
-    const stage = seg.stage;
-    const mdot = seg.burning ? stageMassFlowKgps(stage) : 0;
-    const thrustVacN = seg.burning ? stageVacuumThrustN(stage) : 0;
-    const exitAreaM2 = seg.burning ? stageNozzleExitAreaM2(stage) : 0;
-    const areaM2 = stageReferenceAreaM2(stage);
-    const cd = stage.dragCoefficient;
-    const ignitionAbsS = launchTimeS + seg.ignitionS;
-    const m0 = seg.massKg;
-    // Thrust direction is fixed per segment: vertical, the kick's elevation programme, or along
-    // the Earth-relative velocity (the kinks are segment boundaries).
-    const mode = seg.startS < law.verticalTimeS ? 0 : seg.startS < kickEndS ? 1 : 2;
+    // The same powered right-hand side as missiles (flight/powered.ts); the kinks of the
+    // steering are segment boundaries.
     integrate(
       ws,
-      (tS, s, dydt) => {
-        const x = s[0]!;
-        const yy = s[1]!;
-        const z = s[2]!;
-        dydt[0] = s[3]!;
-        dydt[1] = s[4]!;
-        dydt[2] = s[5]!;
-        gravityAccelerationMps2(x, yy, z, model, dydt, 3);
-        const massKg = m0 - mdot * (tS - ignitionAbsS);
-        const vrx = s[3]! + w * yy;
-        const vry = s[4]! - w * x;
-        const vrz = s[5]!;
-        const vRel = Math.sqrt(vrx * vrx + vry * vry + vrz * vrz);
-        let thrustN = thrustVacN;
-        let ax = 0;
-        let ay = 0;
-        let az = 0;
-        if (hasAir) {
-          const h = altitudeOfStateM(model, s);
-          const rho = airDensityKgM3(model, h);
-          if (exitAreaM2 > 0) thrustN -= ussa76PressurePa(h) * exitAreaM2;
-          if (hasDrag && vRel > 0 && rho > 0) {
-            const mach = vRel / speedOfSoundMps(h);
-            const dragN = 0.5 * rho * vRel * vRel * dragCoefficientAt(cd, mach) * areaM2;
-            const k = dragN / (vRel * massKg);
-            ax -= k * vrx;
-            ay -= k * vry;
-            az -= k * vrz;
-          }
-        }
-        if (thrustN > 0) {
-          const r = Math.sqrt(x * x + yy * yy + z * z);
-          const ux = x / r;
-          const uy = yy / r;
-          const uz = z / r;
-          let dx: number;
-          let dy: number;
-          let dz: number;
-          if (mode === 2 && vRel > 0) {
-            dx = vrx / vRel;
-            dy = vry / vRel;
-            dz = vrz / vRel;
-          } else {
-            const tau = tS - launchTimeS;
-            const elevation =
-              mode === 0
-                ? Math.PI / 2
-                : (90 - (law.kickAngleDeg * (tau - law.verticalTimeS)) / law.kickDurationS) * DEG;
-            let fx = ny * uz - nz * uy;
-            let fy = nz * ux - nx * uz;
-            let fz = nx * uy - ny * ux;
-            const fn = Math.sqrt(fx * fx + fy * fy + fz * fz);
-            fx /= fn;
-            fy /= fn;
-            fz /= fn;
-            const ce = Math.cos(elevation);
-            const se = Math.sin(elevation);
-            dx = ce * fx + se * ux;
-            dy = ce * fy + se * uy;
-            dz = ce * fz + se * uz;
-          }
-          const k = thrustN / massKg;
-          ax += k * dx;
-          ay += k * dy;
-          az += k * dz;
-        }
-        dydt[3] = dydt[3]! + ax;
-        dydt[4] = dydt[4]! + ay;
-        dydt[5] = dydt[5]! + az;
-      },
+      makePoweredRhs(model, law, launchTimeS, nx, ny, nz, {
+        stage: seg.stage,
+        ignitionAfterLaunchS: seg.ignitionS,
+        massKg: seg.massKg,
+        burning: seg.burning,
+        startAfterLaunchS: seg.startS,
+      }),
       launchTimeS + seg.startS,
       y,
       launchTimeS + Math.min(seg.endS, boostEndS),

@@ -144,23 +144,38 @@ const stageSegments = (missile: MissileDefinition, payloadKg: number): StageSegm
   return out;
 };
 
+/** One integration segment of powered flight: a stage burning, or a coast between stages. */
+export interface PoweredSegment {
+  readonly stage: MissileStage;
+  /** Stage ignition, s after launch (the mass flow runs from there). */
+  readonly ignitionAfterLaunchS: number;
+  /** Vehicle mass at ignition (burning), or the constant mass of a coast, kg. */
+  readonly massKg: number;
+  readonly burning: boolean;
+  /** Start of this segment, s after launch: the steering mode is fixed per segment. */
+  readonly startAfterLaunchS: number;
+}
+
 /**
- * The powered right-hand side for one stage (or a coast when thrustN is 0). `tLaunch` and the
- * plane normal n (inertial unit vector) fix the steering frame.
+ * The powered right-hand side of one segment (stage burn or coast) for missiles and
+ * interceptors alike. The launch time and the plane normal n (inertial unit vector) fix the
+ * steering frame. A gravity turn follows the Earth-relative velocity in segments that start after
+ * its kick; every kink of the steering is a segment boundary, so each segment is smooth.
  */
-const makePoweredRhs = (
+export const makePoweredRhs = (
   model: EarthModel,
   law: SteeringLaw,
   launchTimeS: number,
   nx: number,
   ny: number,
   nz: number,
-  seg: StageSegment,
-  burning: boolean,
-  constantMassKg: number,
+  seg: PoweredSegment,
 ): RhsFunction => {
+  const burning = seg.burning;
   const w = model.rotationRadps;
   const stage = seg.stage;
+  const followVelocity =
+    law.law === 'gravity-turn' && seg.startAfterLaunchS >= law.verticalTimeS + law.kickDurationS;
   const mdot = burning ? stageMassFlowKgps(stage) : 0;
   const thrustVacN = burning ? stageVacuumThrustN(stage) : 0;
   const exitAreaM2 = burning ? stageNozzleExitAreaM2(stage) : 0;
@@ -168,8 +183,8 @@ const makePoweredRhs = (
   const cd = stage.dragCoefficient;
   const hasAir = model.atmosphere !== 'none';
   const hasDrag = model.drag;
-  const ignitionAbsS = launchTimeS + seg.ignitionS;
-  const m0 = burning ? seg.massAtIgnitionKg : constantMassKg;
+  const ignitionAbsS = launchTimeS + seg.ignitionAfterLaunchS;
+  const m0 = seg.massKg;
   return (t, y, dydt) => {
     const x = y[0]!;
     const yy = y[1]!;
@@ -209,7 +224,7 @@ const makePoweredRhs = (
       let dx: number;
       let dy: number;
       let dz: number;
-      if (law.law === 'gravity-turn' && tau >= law.verticalTimeS + law.kickDurationS && vRel > 0) {
+      if (followVelocity && vRel > 0) {
         dx = vrx / vRel;
         dy = vry / vRel;
         dz = vrz / vRel;
@@ -364,7 +379,13 @@ export const flyMissile = (
     for (const [a, b, burning] of pieces) {
       if (b - a <= 0) continue;
       const coastMass = segments[seg.index + 1]?.massAtIgnitionKg ?? payloadKg;
-      const rhs = makePoweredRhs(model, law, launchTimeS, nx, ny, nz, seg, burning, coastMass);
+      const rhs = makePoweredRhs(model, law, launchTimeS, nx, ny, nz, {
+        stage: seg.stage,
+        ignitionAfterLaunchS: seg.ignitionS,
+        massKg: burning ? seg.massAtIgnitionKg : coastMass,
+        burning,
+        startAfterLaunchS: a,
+      });
       integrate(
         ws,
         rhs,
