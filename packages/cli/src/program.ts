@@ -11,6 +11,7 @@ import { defineEngage } from './commands/engage.js';
 import { defineFly } from './commands/fly.js';
 import { defineMaxRange } from './commands/max-range.js';
 import { defineMissiles } from './commands/missiles.js';
+import { defineSchema } from './commands/schema.js';
 import { defineValidate } from './commands/validate.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { exitCodes, reportError, writeError } from './errors.js';
@@ -50,6 +51,7 @@ const buildProgram = (ctx: CommandContext): Command => {
   defineAim(program.command('aim'), ctx);
   defineMaxRange(program.command('max-range'), ctx);
   defineMissiles(program.command('missiles'), ctx);
+  defineSchema(program.command('schema'), ctx);
   defineValidate(program.command('validate'), ctx);
   defineDemo(program.command('demo'), ctx);
   defineEngage(program.command('engage'), ctx);

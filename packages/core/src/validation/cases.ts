@@ -295,7 +295,7 @@ const missileCases = (): ValidationRow[] => {
   rows.push({
     id: 'burnout-speed-10000km',
     case: 'minimum-energy burnout speed for 10,000 km, flown (round still Earth, burnout at the surface)',
-    source: `${BMW}: v^2 = (GM/R) 2 sin(Psi/2) / (1 + sin(Psi/2)); the "about 7.2 km/s" of the arms-control literature`,
+    source: `${BMW}: v^2 = (GM/R) 2 sin(Psi/2) / (1 + sin(Psi/2))`,
     expected: `${(vClosed / 1000).toFixed(4)} km/s`,
     computed: `${(v10000 / 1000).toFixed(4)} km/s`,
     tolerance: 'rel. 1e-6',
