@@ -18,10 +18,10 @@
  */
 import { searchFlightSettings } from '../aim/max-range.js';
 import { STANDARD_GRAVITY_MPS2 } from '../earth/constants.js';
-import { ecefToEci, enuBasis, geodeticToEcef } from '../earth/frames.js';
 import { customEarthModel, type EarthModel, earthPresets } from '../earth/model.js';
 import { errorCodes, OpenBmdError } from '../errors.js';
 import { type FlightSettings, makeFreeFlightRhs } from '../flight/ballistic.js';
+import { LARGE_SOLID_DRAG_TABLE } from '../flight/builtin-missiles.js';
 import { altitudeOfStateM, verticalSpeedMps } from '../flight/forces.js';
 import {
   type MissileDefinition,
@@ -31,7 +31,7 @@ import {
   stageVacuumThrustN,
   validateMissileDefinition,
 } from '../flight/missile.js';
-import { makePoweredRhs } from '../flight/powered.js';
+import { launchFrame, makePoweredRhs } from '../flight/powered.js';
 import {
   createTrajectoryRecorder,
   FLIGHT_STATE_SIZE,
@@ -217,36 +217,16 @@ export const flyInterceptor = (
   const w = model.rotationRadps;
 
   // Launch state (at rest on the turning Earth) and the inertial plane of the launch azimuth.
-  const rE = new Float64Array(3);
-  geodeticToEcef(launch.latRad, launch.lonRad, 0, model, rE);
-  const rI = new Float64Array(3);
-  const vI = new Float64Array(3);
-  ecefToEci(rE, new Float64Array(3), launchTimeS, model, rI, vI);
-  const enu = new Float64Array(9);
-  enuBasis(launch.latRad, launch.lonRad, model, enu);
-  const hE = new Float64Array(3);
-  for (let i = 0; i < 3; i++) {
-    hE[i] = Math.sin(launch.azimuthRad) * enu[i]! + Math.cos(launch.azimuthRad) * enu[3 + i]!;
-  }
-  const hI = new Float64Array(3);
-  ecefToEci(hE, null, launchTimeS, model, hI, null);
-  const rn = Math.hypot(rI[0]!, rI[1]!, rI[2]!);
-  const ux0 = rI[0]! / rn;
-  const uy0 = rI[1]! / rn;
-  const uz0 = rI[2]! / rn;
-  let nx = uy0 * hI[2]! - uz0 * hI[1]!;
-  let ny = uz0 * hI[0]! - ux0 * hI[2]!;
-  let nz = ux0 * hI[1]! - uy0 * hI[0]!;
-  const nn = Math.hypot(nx, ny, nz);
-  nx /= nn;
-  ny /= nn;
-  nz /= nn;
+  const {
+    state: launchState,
+    nx,
+    ny,
+    nz,
+  } = launchFrame(model, launch.latRad, launch.lonRad, launch.azimuthRad, launchTimeS);
 
   const ws = createRkWorkspace(settings.method, FLIGHT_STATE_SIZE);
   const recorder = record ? createTrajectoryRecorder(settings.method) : null;
-  const y = new Float64Array(FLIGHT_STATE_SIZE);
-  y.set(rI, 0);
-  y.set(vI, 3);
+  const y = Float64Array.from(launchState);
   const poweredEvents: EventSpec[] = [
     { name: 'impact', g: (_t, s) => altitudeOfStateM(model, s), direction: -1, terminal: true },
     // The altitude starts to fall: the end of the ascending leg (terminal when flying to apogee).
@@ -592,34 +572,6 @@ export const stagedInterceptor = (
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Drag coefficient of a large solid missile against Mach number, as tabulated in Forden's
- * GUI_Missile_Flyout (Science & Global Security 15, 2007); the table the built-in solid ICBMs use.
- */
-const SOLID_DRAG_TABLE: ReadonlyArray<readonly [number, number]> = [
-  [0, 0.1007],
-  [0.5, 0.1099],
-  [0.7, 0.1286],
-  [0.8, 0.1486],
-  [0.9, 0.1825],
-  [1.0, 0.2402],
-  [1.05, 0.2814],
-  [1.1, 0.3229],
-  [1.15, 0.3535],
-  [1.2, 0.3618],
-  [1.4, 0.3358],
-  [1.6, 0.3117],
-  [1.8, 0.2891],
-  [2.0, 0.2682],
-  [2.5, 0.2226],
-  [3.0, 0.1859],
-  [3.5, 0.1571],
-  [4.0, 0.1354],
-  [4.5, 0.1198],
-  [5.5, 0.1035],
-  [6.0, 0.101],
-];
-
-/**
  * The generic template of the parametric form (docs/models/interceptors.md), after the
  * three-stage Ground-Based Interceptor of the public literature (an Orbital Sciences booster
  * built from the Orion 50S, 50 and 38 motors of the Pegasus launcher, about 21 t; the two-stage
@@ -672,7 +624,7 @@ const templateStages = (
       ispVacuumS: T.ispVacuumS,
       ...(i === 0 ? { ispSeaLevelS: T.stage1IspSeaLevelS } : {}),
       diameterM: T.diametersM[i]! * sizeFactor,
-      dragCoefficient: SOLID_DRAG_TABLE,
+      dragCoefficient: LARGE_SOLID_DRAG_TABLE,
     });
   }
   return out;

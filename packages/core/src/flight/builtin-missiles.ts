@@ -76,7 +76,7 @@ const LARGE_LIQUID_DRAG_TABLE: ReadonlyArray<readonly [number, number]> = [
  * Drag coefficient of a large solid missile (Minuteman/Trident class) against Mach number, as
  * tabulated in Forden's GUI_Missile_Flyout (Science & Global Security 15, 2007).
  */
-const LARGE_SOLID_DRAG_TABLE: ReadonlyArray<readonly [number, number]> = [
+export const LARGE_SOLID_DRAG_TABLE: ReadonlyArray<readonly [number, number]> = [
   [0, 0.1007],
   [0.5, 0.1099],
   [0.7, 0.1286],

@@ -144,6 +144,45 @@ const stageSegments = (missile: MissileDefinition, payloadKg: number): StageSegm
   return out;
 };
 
+/**
+ * The launch of a vehicle from the surface: its inertial state at rest on the turning Earth at
+ * launchTimeS, and the unit normal n of the inertial plane through the launch point and the launch
+ * azimuth (up x heading), in which the steering keeps the thrust.
+ */
+export const launchFrame = (
+  model: EarthModel,
+  latRad: number,
+  lonRad: number,
+  azimuthRad: number,
+  launchTimeS: number,
+): { state: Float64Array; nx: number; ny: number; nz: number } => {
+  const rE = new Float64Array(3);
+  geodeticToEcef(latRad, lonRad, 0, model, rE);
+  const rI = new Float64Array(3);
+  const vI = new Float64Array(3);
+  ecefToEci(rE, new Float64Array(3), launchTimeS, model, rI, vI);
+  const state = new Float64Array(FLIGHT_STATE_SIZE);
+  state.set(rI, 0);
+  state.set(vI, 3);
+  const enu = new Float64Array(9);
+  enuBasis(latRad, lonRad, model, enu);
+  const hE = new Float64Array(3);
+  for (let i = 0; i < 3; i++) {
+    hE[i] = Math.sin(azimuthRad) * enu[i]! + Math.cos(azimuthRad) * enu[3 + i]!;
+  }
+  const hI = new Float64Array(3);
+  ecefToEci(hE, null, launchTimeS, model, hI, null);
+  const rn = Math.hypot(rI[0]!, rI[1]!, rI[2]!);
+  const ux = rI[0]! / rn;
+  const uy = rI[1]! / rn;
+  const uz = rI[2]! / rn;
+  const nx = uy * hI[2]! - uz * hI[1]!;
+  const ny = uz * hI[0]! - ux * hI[2]!;
+  const nz = ux * hI[1]! - uy * hI[0]!;
+  const nn = Math.hypot(nx, ny, nz);
+  return { state, nx: nx / nn, ny: ny / nn, nz: nz / nn };
+};
+
 /** One integration segment of powered flight: a stage burning, or a coast between stages. */
 export interface PoweredSegment {
   readonly stage: MissileStage;
@@ -320,35 +359,12 @@ export const flyMissile = (
   }
   const boostEndS = cutoff ?? fullS;
 
-  // Launch state: on the surface, at rest on the turning Earth.
-  const rE = new Float64Array(3);
-  geodeticToEcef(spec.latRad, spec.lonRad, 0, model, rE);
-  const y0 = new Float64Array(FLIGHT_STATE_SIZE);
-  const rI = new Float64Array(3);
-  const vI = new Float64Array(3);
-  ecefToEci(rE, new Float64Array(3), launchTimeS, model, rI, vI);
-  y0.set(rI, 0);
-  y0.set(vI, 3);
-  // Plane normal: up x heading, inertial at launch.
-  const enu = new Float64Array(9);
-  enuBasis(spec.latRad, spec.lonRad, model, enu);
-  const hE = new Float64Array(3);
-  for (let i = 0; i < 3; i++) {
-    hE[i] = Math.sin(spec.azimuthRad) * enu[i]! + Math.cos(spec.azimuthRad) * enu[3 + i]!;
-  }
-  const hI = new Float64Array(3);
-  ecefToEci(hE, null, launchTimeS, model, hI, null);
-  const rn = Math.hypot(rI[0]!, rI[1]!, rI[2]!);
-  const ux = rI[0]! / rn;
-  const uy = rI[1]! / rn;
-  const uz = rI[2]! / rn;
-  let nx = uy * hI[2]! - uz * hI[1]!;
-  let ny = uz * hI[0]! - ux * hI[2]!;
-  let nz = ux * hI[1]! - uy * hI[0]!;
-  const nn = Math.hypot(nx, ny, nz);
-  nx /= nn;
-  ny /= nn;
-  nz /= nn;
+  const {
+    state: y0,
+    nx,
+    ny,
+    nz,
+  } = launchFrame(model, spec.latRad, spec.lonRad, spec.azimuthRad, launchTimeS);
 
   const ws = createRkWorkspace(settings.method, FLIGHT_STATE_SIZE);
   const recorder = record ? createTrajectoryRecorder(settings.method) : null;
