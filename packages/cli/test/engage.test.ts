@@ -130,6 +130,7 @@ describe('openbmd engage: the flagship scenario', () => {
     const doc = jsonOf(r);
     expect(Object.keys(doc).sort()).toEqual(
       [
+        'claims',
         'engagements',
         'fidelity',
         'flyoutErrors',
@@ -140,6 +141,25 @@ describe('openbmd engage: the flagship scenario', () => {
       ].sort(),
     );
     expect(doc['scenario']).toBe('europe-2008');
+    // The two claims in dispute, answered with their deciding parameter's threshold.
+    const claims = doc['claims'] as Record<string, unknown>[];
+    expect(claims.map((c) => c['id'])).toEqual([
+      'poland-engages-semnan-to-washington',
+      'poland-engages-kozelsk-to-washington',
+    ]);
+    for (const c of claims) {
+      expect(Object.keys(c).sort()).toEqual(['holds', 'id', 'margin', 'text', 'threshold']);
+      const threshold = c['threshold'] as Record<string, unknown> | null;
+      if (threshold !== null) {
+        expect(Object.keys(threshold).sort()).toEqual(['holdsAbove', 'parameter', 'unit', 'value']);
+        expect(threshold['unit']).toBe('km/s');
+        expect(threshold['parameter']).toBe('interceptors[0].burnoutSpeedMps');
+        const margin = c['margin'] as { value: number; unit: string };
+        expect(margin.unit).toBe('km/s');
+        // The claim holds exactly when the margin is not negative.
+        expect(c['holds']).toBe(margin.value >= 0);
+      }
+    }
     expect(doc['fidelity']).toBe('wgs84');
     const threats = doc['threats'] as Record<string, unknown>[];
     expect(threats.length).toBe(9);

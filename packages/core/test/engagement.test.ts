@@ -8,6 +8,7 @@ import { aimMissile } from '../src/aim/aim.js';
 import { earthPresets } from '../src/earth/model.js';
 import { getBuiltinInterceptor } from '../src/engage/builtin-interceptors.js';
 import {
+  answerClaim,
   commitTimeS,
   createFanCache,
   type EngagementInputs,
@@ -18,7 +19,7 @@ import {
   minBurnoutSpeedMps,
 } from '../src/engage/engagement.js';
 import { buildFlyoutFan, type FlyoutFan } from '../src/engage/flyout.js';
-import type { InterceptorSite } from '../src/engage/types.js';
+import type { Engagement, InterceptorSite } from '../src/engage/types.js';
 import { getBuiltinMissile } from '../src/flight/builtin-missiles.js';
 import { findEvent, geodeticAt, type Trajectory } from '../src/flight/trajectory.js';
 import { sensorTimeline } from '../src/sensors/timeline.js';
@@ -250,4 +251,63 @@ describe('minimum burnout speed', () => {
     expect(at(v)).toBe(true);
     expect(at(v - 100)).toBe(false);
   }, 120_000);
+});
+
+describe('claims', () => {
+  const site = siteAt(redzikowo.latRad, redzikowo.lonRad, { launchDelayS: 30 });
+  const engagement = (over: Partial<Engagement>): Engagement => ({
+    siteId: 'site',
+    threatId: 't',
+    engageable: false,
+    reason: 'too-slow',
+    window: null,
+    firstIntercept: null,
+    lastIntercept: null,
+    shotOpportunities: 0,
+    minBurnoutSpeedMps: null,
+    maxCommitDelayS: null,
+    ...over,
+  });
+  const claim = (decidingParameter: 'burnout-speed' | 'commit-delay') => ({
+    id: 'c',
+    text: 'site engages t',
+    siteId: 'site',
+    threatId: 't',
+    decidingParameter,
+    parameterPath:
+      decidingParameter === 'burnout-speed'
+        ? 'interceptors[0].burnoutSpeedMps'
+        : 'interceptorSites[0].launchDelayS',
+  });
+
+  it('burnout speed: margin in km/s from the minimum speed, holding above it', () => {
+    const r = answerClaim(
+      claim('burnout-speed'),
+      site,
+      engagement({ engageable: true, reason: null, minBurnoutSpeedMps: 6500 }),
+    );
+    expect(r.holds).toBe(true);
+    expect(r.margin!.unit).toBe('km/s');
+    expect(r.margin!.value).toBeCloseTo((gbi.burnoutSpeedMps - 6500) / 1000, 9);
+    expect(r.threshold).toEqual({
+      parameter: 'interceptors[0].burnoutSpeedMps',
+      value: 6.5,
+      unit: 'km/s',
+      holdsAbove: true,
+    });
+  });
+
+  it('commit delay: margin in s from the maximum delay, holding below it; no threshold when none works', () => {
+    const r = answerClaim(claim('commit-delay'), site, engagement({ maxCommitDelayS: 12 }));
+    expect(r.margin).toEqual({ value: -18, unit: 's' });
+    expect(r.threshold).toEqual({
+      parameter: 'interceptorSites[0].launchDelayS',
+      value: 12,
+      unit: 's',
+      holdsAbove: false,
+    });
+    const never = answerClaim(claim('burnout-speed'), site, engagement({}));
+    expect(never.threshold).toBeNull();
+    expect(never.margin).toBeNull();
+  });
 });

@@ -388,3 +388,57 @@ describe('the flagship scenario scenarios/europe-2008.yaml', () => {
     expect([...missiles].sort()).toEqual(['iran-icbm-notional', 'ss-19', 'ss-27']);
   });
 });
+
+describe('claims', () => {
+  const base = `openbmd: 1
+name: claims
+sites:
+  - { id: a, latDeg: 54, lonDeg: 17 }
+  - { id: b, latDeg: 38.9, lonDeg: -77 }
+interceptors:
+  - { id: slow, base: gbi-2stage, burnoutSpeedMps: 5400 }
+interceptorSites:
+  - { id: poland, site: a, interceptor: slow, inventory: 10 }
+threats:
+  - { id: t1, missile: ss-19, from: { latDeg: 54, lonDeg: 35.8 }, to: b, rcsM2: 0.05 }
+`;
+  it('resolves each claim with the scenario path of its deciding parameter', () => {
+    const text = `${base}claims:
+  - { id: c1, text: "poland engages t1", site: poland, threat: t1 }
+  - { id: c2, text: "poland engages t1 in time", site: poland, threat: t1, decidingParameter: commit-delay }
+`;
+    const r = resolveScenario(parseScenario(text, 'c.yaml'), 'c.yaml');
+    expect(r.claims).toEqual([
+      {
+        id: 'c1',
+        text: 'poland engages t1',
+        siteId: 'poland',
+        threatId: 't1',
+        decidingParameter: 'burnout-speed',
+        parameterPath: 'interceptors[0].burnoutSpeedMps',
+      },
+      {
+        id: 'c2',
+        text: 'poland engages t1 in time',
+        siteId: 'poland',
+        threatId: 't1',
+        decidingParameter: 'commit-delay',
+        parameterPath: 'interceptorSites[0].launchDelayS',
+      },
+    ]);
+  });
+
+  it('a claim naming an unknown site or threat is E_SCENARIO_INVALID naming the claim', () => {
+    const text = `${base}claims:
+  - { id: c1, text: "x", site: polnd, threat: t2 }
+`;
+    expect(() => parseScenario(text, 'c.yaml')).toThrow(
+      expect.objectContaining({
+        code: 'E_SCENARIO_INVALID',
+        message: expect.stringMatching(
+          /claims\[0\]\.site: claim 'c1': unknown interceptor site 'polnd'[\s\S]*claims\[0\]\.threat: claim 'c1': unknown threat 't2'/,
+        ),
+      }),
+    );
+  });
+});

@@ -79,6 +79,13 @@ export const engageJson = (scenarioName: string, r: EngageResult) => ({
     reason: s.reason,
   })),
   engagements: r.engagements.map(engagementJson),
+  claims: r.claims.map((c) => ({
+    id: c.id,
+    text: c.text,
+    holds: c.holds,
+    margin: c.margin,
+    threshold: c.threshold,
+  })),
   flyoutErrors: r.flyoutErrors.map((f) => ({
     siteId: f.siteId,
     maxTimeErrorS: f.maxTimeErrorS,
@@ -178,6 +185,27 @@ export const engageText = (scenarioName: string, source: string, r: EngageResult
               `${f.siteId} max ${orDash(f.maxTimeErrorS, 2)}, rms ${orDash(f.rmsTimeErrorS, 2)}`,
           )
           .join('; ')}\n`;
+  const claims =
+    r.claims.length === 0
+      ? ''
+      : `\nClaims\n${formatTable(
+          [
+            { header: 'claim' },
+            { header: 'holds' },
+            { header: 'margin', align: 'right' },
+            { header: 'flips at' },
+          ],
+          r.claims.map((c) => [
+            c.id,
+            c.holds ? 'yes' : 'no',
+            c.margin === null
+              ? '-'
+              : `${fixed(c.margin.value, c.margin.unit === 's' ? 1 : 2)} ${c.margin.unit}`,
+            c.threshold === null
+              ? 'never (no value of the parameter makes it hold)'
+              : `${c.threshold.parameter} ${c.threshold.holdsAbove ? '>=' : '<='} ${fixed(c.threshold.value, c.threshold.unit === 's' ? 1 : 2)} ${c.threshold.unit}`,
+          ]),
+        )}`;
   return [
     title,
     'Threats\n',
@@ -186,6 +214,7 @@ export const engageText = (scenarioName: string, source: string, r: EngageResult
     sensors,
     '\nEngagements (window: first-last intercept time; pairs: first/last intercept)\n',
     engagements,
+    claims,
     flyout,
   ].join('');
 };

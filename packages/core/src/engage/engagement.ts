@@ -17,7 +17,7 @@ import { inverseGeodesic } from '../earth/geodesic.js';
 import { describeEarthModel, type EarthModel } from '../earth/model.js';
 import { findEvent, stateAt, type Trajectory } from '../flight/trajectory.js';
 import { goldenMaximum } from '../numeric/search.js';
-import type { ResolvedScenario, ResolvedThreat } from '../scenario/types.js';
+import type { ResolvedClaim, ResolvedScenario, ResolvedThreat } from '../scenario/types.js';
 import { sensorTimeline } from '../sensors/timeline.js';
 import type { SensorTimeline } from '../sensors/types.js';
 import { buildFlyoutFan, type FlyoutFan, flyoutTo } from './flyout.js';
@@ -508,6 +508,59 @@ export const minBurnoutSpeedMps = (
   return speeds[hi]!;
 };
 
+/** A claim answered: holds or not, the margin, and the threshold where the answer flips. */
+export interface ClaimResult {
+  readonly id: string;
+  readonly text: string;
+  readonly holds: boolean;
+  /** How far the scenario is from the threshold (positive: on the side where the claim holds). */
+  readonly margin: { readonly value: number; readonly unit: string } | null;
+  /**
+   * The deciding parameter's value at which the answer flips (its scenario path, the value, its
+   * unit written out): the claim holds above it (burnout speed) or below it (commit delay);
+   * null when no value of the parameter makes the claim hold.
+   */
+  readonly threshold: {
+    readonly parameter: string;
+    readonly value: number;
+    readonly unit: string;
+    readonly holdsAbove: boolean;
+  } | null;
+}
+
+/**
+ * Answers a claim from its engagement (computed with the sensitivities): burnout speed in km/s
+ * against the minimum burnout speed, or commit-to-launch delay in s against the maximum.
+ */
+export const answerClaim = (
+  claim: ResolvedClaim,
+  site: InterceptorSite,
+  engagement: Engagement,
+): ClaimResult => {
+  const base = { id: claim.id, text: claim.text, holds: engagement.engageable };
+  if (claim.decidingParameter === 'burnout-speed') {
+    const vMin = engagement.minBurnoutSpeedMps;
+    if (vMin === null) return { ...base, margin: null, threshold: null };
+    return {
+      ...base,
+      margin: { value: (site.interceptor.burnoutSpeedMps - vMin) / 1000, unit: 'km/s' },
+      threshold: {
+        parameter: claim.parameterPath,
+        value: vMin / 1000,
+        unit: 'km/s',
+        holdsAbove: true,
+      },
+    };
+  }
+  const dMax = engagement.maxCommitDelayS;
+  if (dMax === null) return { ...base, margin: null, threshold: null };
+  return {
+    ...base,
+    margin: { value: dMax - site.launchDelayS, unit: 's' },
+    threshold: { parameter: claim.parameterPath, value: dMax, unit: 's', holdsAbove: false },
+  };
+};
+
 export interface EngageResult {
   readonly fidelity: string;
   readonly models: ReturnType<typeof describeEarthModel>;
@@ -529,6 +582,8 @@ export interface EngageResult {
     reason: string | null;
   }>;
   readonly engagements: Engagement[];
+  /** The scenario's claims answered (thresholds need the sensitivities). */
+  readonly claims: ClaimResult[];
   /** The flyout fans' interpolation error, measured against direct flyouts when built. */
   readonly flyoutErrors: Array<{
     siteId: string;
@@ -633,6 +688,13 @@ export const engageScenario = (
       reason: tl.reason,
     })),
     engagements,
+    claims: scenario.claims.map((claim) => {
+      const site = sites.find((x) => x.id === claim.siteId)!;
+      const engagement = engagements.find(
+        (e) => e.siteId === claim.siteId && e.threatId === claim.threatId,
+      )!;
+      return answerClaim(claim, site, engagement);
+    }),
     flyoutErrors: sites.map((site, si) => ({
       siteId: site.id,
       maxTimeErrorS: fans[si]!.error?.maxTimeErrorS ?? null,

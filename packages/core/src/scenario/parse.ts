@@ -371,6 +371,7 @@ function crossReferenceProblems(root: unknown, parsed: ParsedYaml): FileProblem[
   const interceptors = listAt(root, 'interceptors');
   const interceptorSites = listAt(root, 'interceptorSites');
   const threats = listAt(root, 'threats');
+  const claims = listAt(root, 'claims');
 
   // Unique ids in each list.
   for (const [key, list] of [
@@ -379,6 +380,7 @@ function crossReferenceProblems(root: unknown, parsed: ParsedYaml): FileProblem[
     ['interceptors', interceptors],
     ['interceptorSites', interceptorSites],
     ['threats', threats],
+    ['claims', claims],
   ] as const) {
     const seen = new Map<string, number>();
     list.forEach((item, i) => {
@@ -502,6 +504,27 @@ function crossReferenceProblems(root: unknown, parsed: ParsedYaml): FileProblem[
     }
     if ('from' in t) checkPlace(['threats', i, 'from'], t['from'], owner);
     if ('to' in t) checkPlace(['threats', i, 'to'], t['to'], owner);
+  });
+
+  const interceptorSiteIds = interceptorSites.map(idOf).filter((x): x is string => x !== undefined);
+  const threatIds = threats.map(idOf).filter((x): x is string => x !== undefined);
+  claims.forEach((c, i) => {
+    if (!isObj(c)) return;
+    const owner = label('claim', c);
+    const site = c['site'];
+    if (typeof site === 'string' && !interceptorSiteIds.includes(site)) {
+      at(
+        ['claims', i, 'site'],
+        `${owner}: unknown interceptor site '${site}'${hintFor(site, interceptorSiteIds)}${definedList('interceptorSites', interceptorSiteIds)}`,
+      );
+    }
+    const threat = c['threat'];
+    if (typeof threat === 'string' && !threatIds.includes(threat)) {
+      at(
+        ['claims', i, 'threat'],
+        `${owner}: unknown threat '${threat}'${hintFor(threat, threatIds)}${definedList('threats', threatIds)}`,
+      );
+    }
   });
   return out;
 }

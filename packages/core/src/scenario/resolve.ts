@@ -29,7 +29,7 @@ import type {
   ScenarioSensor,
   ScenarioTrajectory,
 } from './schema.js';
-import type { ResolvedScenario, ResolvedThreat } from './types.js';
+import type { ResolvedClaim, ResolvedScenario, ResolvedThreat } from './types.js';
 
 const DEG_TO_RAD = Math.PI / 180;
 const M_PER_KM = 1000;
@@ -158,7 +158,27 @@ const resolveDocument = (doc: ScenarioDocument, source: string): ResolvedScenari
     };
   });
 
-  return { name: doc.name, source, model, sensors, interceptorSites, threats };
+  const claims: ResolvedClaim[] = doc.claims.map((c) => {
+    const siteIndex = doc.interceptorSites.findIndex((s) => s.id === c.site);
+    const site = doc.interceptorSites[siteIndex];
+    const variantIndex = doc.interceptors.findIndex((d) => d.id === site?.interceptor);
+    const parameterPath =
+      c.decidingParameter === 'commit-delay'
+        ? `interceptorSites[${siteIndex}].launchDelayS`
+        : variantIndex >= 0
+          ? `interceptors[${variantIndex}].burnoutSpeedMps`
+          : `interceptorSites[${siteIndex}].interceptor`;
+    return {
+      id: c.id,
+      text: c.text,
+      siteId: c.site,
+      threatId: c.threat,
+      decidingParameter: c.decidingParameter,
+      parameterPath,
+    };
+  });
+
+  return { name: doc.name, source, model, sensors, interceptorSites, threats, claims };
 };
 
 /** The aiming shape of a threat's trajectory (km to m). */

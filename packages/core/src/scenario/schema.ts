@@ -191,6 +191,25 @@ export const threatSchema = z
   })
   .readonly();
 
+/**
+ * A claim: a yes/no statement about the scenario that `engage` answers, with the margin and the
+ * threshold of its deciding parameter at which the answer flips.
+ */
+export const claimSchema = z
+  .strictObject({
+    id: id(),
+    text: z.string().min(1),
+    /** "The interceptor site can engage the threat." */
+    kind: z.literal('site-engages-threat').default('site-engages-threat'),
+    site: ref(),
+    threat: ref(),
+    /** The parameter whose threshold is reported: the interceptor's burnout speed, or the site's commit-to-launch delay. */
+    decidingParameter: z.enum(['burnout-speed', 'commit-delay']).default('burnout-speed'),
+    sources: sources(),
+    notes: notes(),
+  })
+  .readonly();
+
 /** Per-model changes on top of the fidelity preset (like the CLI's --earth, --rotation, ...). */
 export const modelOverridesSchema = z
   .strictObject({
@@ -215,6 +234,7 @@ export const scenarioObject = z.strictObject({
   interceptors: z.array(interceptorSchema).readonly().default([]),
   interceptorSites: z.array(interceptorSiteSchema).readonly().default([]),
   threats: z.array(threatSchema).min(1).readonly(),
+  claims: z.array(claimSchema).readonly().default([]),
 });
 
 /** The schema of a scenario document (cross-references are checked by parseScenario). */
@@ -231,6 +251,7 @@ export type ScenarioInterceptor = ScenarioDocument['interceptors'][number];
 export type ScenarioInterceptorSite = ScenarioDocument['interceptorSites'][number];
 export type ScenarioThreat = ScenarioDocument['threats'][number];
 export type ScenarioTrajectory = z.output<typeof trajectorySchema>;
+export type ScenarioClaim = ScenarioDocument['claims'][number];
 
 /**
  * The JSON Schema (draft 2020-12) of a scenario file, for editors and `openbmd schema`. Input

@@ -23,6 +23,17 @@ export interface ResolvedThreat {
   readonly payloadKg?: number;
 }
 
+/** A claim, resolved: which site and threat, and where its deciding parameter lives in the file. */
+export interface ResolvedClaim {
+  readonly id: string;
+  readonly text: string;
+  readonly siteId: string;
+  readonly threatId: string;
+  readonly decidingParameter: 'burnout-speed' | 'commit-delay';
+  /** The scenario path of the deciding parameter, e.g. `interceptors[0].burnoutSpeedMps`. */
+  readonly parameterPath: string;
+}
+
 export interface ResolvedScenario {
   readonly name: string;
   /** File name or label, for messages. */
@@ -31,4 +42,5 @@ export interface ResolvedScenario {
   readonly sensors: readonly Sensor[];
   readonly interceptorSites: readonly InterceptorSite[];
   readonly threats: readonly ResolvedThreat[];
+  readonly claims: readonly ResolvedClaim[];
 }
