@@ -9,7 +9,7 @@
  */
 
 import { errorCodes, OpenBmdError } from '../errors.js';
-import { closestName } from '../flight/missile.js';
+import { closestName } from '../scenario/yaml-problems.js';
 import { parametricInterceptor } from './interceptor.js';
 import type { InterceptorDefinition, KillVehicle } from './types.js';
 

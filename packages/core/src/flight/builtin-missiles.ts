@@ -8,9 +8,10 @@
  *
  * Documented, with a table of key numbers, in docs/missiles.md.
  */
+
 import { errorCodes, OpenBmdError } from '../errors.js';
+import { closestName } from '../scenario/yaml-problems.js';
 import {
-  closestName,
   type MissileDefinition,
   type MissileDefinitionInput,
   validateMissileDefinition,

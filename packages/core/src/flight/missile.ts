@@ -17,17 +17,15 @@
 import * as z from 'zod';
 import { STANDARD_GRAVITY_MPS2 } from '../earth/constants.js';
 import { errorCodes, OpenBmdError } from '../errors.js';
+import { type SchemaWording, schemaProblems } from '../scenario/schema-problems.js';
 import {
   countWord,
-  describeValue,
-  expectedWords,
   type FileProblem,
   formatPath,
   formatProblemLines,
   parseYamlWithPositions,
   problemAt,
   sortProblems,
-  unitOf,
 } from '../scenario/yaml-problems.js';
 
 /** The format version this code reads (the value of the `openbmd-missile` field). */
@@ -378,7 +376,7 @@ export const diagnoseMissileDefinition = (text: string): MissileDiagnosis => {
   const result = missileDefinitionSchema.safeParse(value, { reportInput: true });
   if (result.success && problems.length === 0) return { definition: result.data, problems };
   if (!result.success) {
-    for (const p of zodProblems(result.error.issues, value)) {
+    for (const p of schemaProblems(result.error.issues, value, missileWording)) {
       problems.push(problemAt(parsed, p.segments, p.message, p.atKey));
     }
   }
@@ -407,9 +405,10 @@ export const parseMissileDefinition = (text: string, fileName: string): MissileD
 export const validateMissileDefinition = (value: unknown, where: string): MissileDefinition => {
   const result = missileDefinitionSchema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
-  const lines = zodProblems(result.error.issues, value).map(
-    (p) => `  ${where}${p.path === '' ? '' : ` ${p.path}`}: ${p.message}`,
-  );
+  const lines = schemaProblems(result.error.issues, value, missileWording).map((p) => {
+    const path = formatPath(p.segments);
+    return `  ${where}${path === '' ? '' : ` ${path}`}: ${p.message}`;
+  });
   throw new OpenBmdError(
     errorCodes.missileInvalid,
     `${countWord(lines.length, 'problem')} in the missile definition:\n${lines.join('\n')}`,
@@ -417,184 +416,17 @@ export const validateMissileDefinition = (value: unknown, where: string): Missil
   );
 };
 
-interface RawProblem {
-  readonly segments: readonly PropertyKey[];
-  readonly path: string;
-  readonly message: string;
-  /** Point at the key of the last segment (unknown fields) rather than at its value. */
-  readonly atKey: boolean;
-}
-
-/** Turns zod issues into plain-word problems, flattening unions and splitting unknown keys. */
-function zodProblems(issues: readonly z.core.$ZodIssue[], root: unknown): RawProblem[] {
-  const out: RawProblem[] = [];
-  const visit = (issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): void => {
-    const segments = [...prefix, ...issue.path];
-    if (issue.code === 'unrecognized_keys') {
-      const known = knownKeysAt(segments, root);
-      for (const key of issue.keys) {
-        const hint = closestName(key, known);
-        out.push({
-          segments: [...segments, key],
-          path: formatPath([...segments, key]),
-          message: `unknown field '${key}'${hint === undefined ? '' : ` (did you mean '${hint}'?)`}`,
-          atKey: true,
-        });
-      }
-      return;
-    }
-    if (issue.code === 'invalid_union') {
-      const options = 'options' in issue ? issue.options : undefined;
-      if (issue.discriminator !== undefined && options !== undefined) {
-        out.push({
-          segments,
-          path: formatPath(segments),
-          message: `must be ${options.map((o) => `'${String(o)}'`).join(' or ')}, got ${describeValue(issue.input)}`,
-          atKey: false,
-        });
-        return;
-      }
-      // Pick the branch the writer evidently meant (a table when a list was given, a number when
-      // a number was), so that a bad row is reported as such, not as "not a number or a table".
-      const input = issue.input;
-      const branch = issue.errors.find(
-        (errs) =>
-          errs.length > 0 && !errs.some((e) => e.code === 'invalid_type' && e.path.length === 0),
-      );
-      if ((Array.isArray(input) || typeof input === 'number') && branch !== undefined) {
-        for (const e of branch) visit(e, segments);
-        return;
-      }
-      out.push({
-        segments,
-        path: formatPath(segments),
-        message: `must be a positive number or a table of [mach, cd] rows, got ${describeValue(input)}`,
-        atKey: false,
-      });
-      return;
-    }
-    out.push({
-      segments,
-      path: formatPath(segments),
-      message: describeIssue(issue, segments),
-      atKey: false,
-    });
-  };
-  for (const issue of issues) visit(issue, []);
-  return out;
-}
-
-function describeIssue(issue: z.core.$ZodIssue, segments: readonly PropertyKey[]): string {
-  const field = segments.length === 0 ? '' : String(segments[segments.length - 1]);
-  const unit = unitOf(field);
-  const got = 'input' in issue ? `, got ${describeValue(issue.input)}` : '';
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) {
-        return field === 'openbmd-missile'
-          ? `is missing: a missile file starts with 'openbmd-missile: ${MISSILE_FORMAT_VERSION}'`
-          : 'is missing (required)';
-      }
-      if (segments.length === 0) {
-        return `the file must hold a mapping of missile fields${got}`;
-      }
-      return `must be ${expectedWords(issue.expected)}${got}`;
-    case 'too_small':
-      if (issue.origin === 'array') {
-        return `needs at least ${countWord(Number(issue.minimum), 'entry')}${Array.isArray(issue.input) ? `, got ${issue.input.length}` : ''}`;
-      }
-      if (issue.origin === 'string') return 'must not be empty';
-      return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}${unit}${got}`;
-    case 'too_big':
-      if (issue.origin === 'array') {
-        return `may have at most ${countWord(Number(issue.maximum), 'entry')}${Array.isArray(issue.input) ? `, got ${issue.input.length}` : ''}`;
-      }
-      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}${unit}${got}`;
-    case 'invalid_value':
-      if (issue.input === undefined) {
-        return `is missing (required): ${issue.values.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(' or ')}`;
-      }
-      if (field === 'openbmd-missile') {
-        return `unknown format version ${describeValue(issue.input)}: this OpenBMD reads version ${MISSILE_FORMAT_VERSION}`;
-      }
-      return `must be ${issue.values.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(' or ')}${got}`;
-    case 'invalid_format':
-      if (field === 'id') {
-        return `must be lowercase letters and digits in words joined by single hyphens (like 'ss-19')${got}`;
-      }
-      return `is not in the expected format${got}`;
-    default:
-      return issue.message;
-  }
-}
-
-/** The fields allowed at a path, for did-you-mean hints on unknown fields. */
-function knownKeysAt(segments: readonly PropertyKey[], root: unknown): readonly string[] {
-  const [head, second] = segments;
-  if (segments.length === 0) return Object.keys(missileObject.shape);
-  if (head === 'stages' && segments.length === 2 && typeof second === 'number') {
-    return Object.keys(stageObject.shape);
-  }
-  if (segments.length !== 1) return [];
-  switch (head) {
-    case 'payload':
-      return Object.keys(payloadObject.shape);
-    case 'reentryVehicle':
-      return Object.keys(reentryVehicleObject.shape);
-    case 'reference':
-      return Object.keys(referenceObject.shape);
-    case 'steering': {
-      const law =
-        root !== null && typeof root === 'object'
-          ? (root as { steering?: { law?: unknown } }).steering?.law
-          : undefined;
-      if (law === 'forden') return Object.keys(fordenSteeringObject.shape);
-      if (law === 'gravity-turn') return Object.keys(gravityTurnSteeringObject.shape);
-      return [
-        ...new Set([
-          ...Object.keys(fordenSteeringObject.shape),
-          ...Object.keys(gravityTurnSteeringObject.shape),
-        ]),
-      ];
-    }
-    default:
-      return [];
-  }
-}
+/** How the missile format words its problems (scenario/schema-problems.ts). */
+const missileWording: SchemaWording = {
+  rootSchema: missileObject,
+  versionKey: 'openbmd-missile',
+  version: MISSILE_FORMAT_VERSION,
+  fileKind: 'missile',
+  unionWords: { dragCoefficient: 'a positive number or a table of [mach, cd] rows' },
+  idExample: 'ss-19',
+};
 
 const round = (x: number, digits: number): number => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
-};
-
-/** Levenshtein edit distance (two rows; names here are short). */
-export const editDistance = (a: string, b: string): number => {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-};
-
-/**
- * The candidate closest to a name by edit distance (case-insensitive), if it is close enough to be
- * a plausible misspelling (at most 2 edits, or a third of the name's length); else undefined.
- */
-export const closestName = (name: string, candidates: readonly string[]): string | undefined => {
-  const lower = name.toLowerCase();
-  let best: string | undefined;
-  let bestD = Number.POSITIVE_INFINITY;
-  for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 };

@@ -10,10 +10,8 @@
  *
  * Pure: no I/O. The CLI reads the file and passes its text and name.
  */
-import type * as z from 'zod';
 import { errorCodes, OpenBmdError } from '../errors.js';
 import { builtinMissiles } from '../flight/builtin-missiles.js';
-import { closestName } from '../flight/missile.js';
 import { builtinInterceptorIds, scenarioEarthModel } from './resolve.js';
 import {
   SCENARIO_FORMAT_VERSION,
@@ -21,10 +19,10 @@ import {
   scenarioObject,
   scenarioSchema,
 } from './schema.js';
+import { type SchemaWording, schemaProblems } from './schema-problems.js';
 import {
+  closestName,
   countWord,
-  describeValue,
-  expectedWords,
   type FileProblem,
   formatPath,
   formatProblemLines,
@@ -32,7 +30,6 @@ import {
   parseYamlWithPositions,
   problemAt,
   sortProblems,
-  unitOf,
 } from './yaml-problems.js';
 
 /** The outcome of checking a scenario without throwing: the document, or the problems. */
@@ -53,7 +50,7 @@ export const diagnoseScenario = (text: string): ScenarioDiagnosis => {
   if (problems.length > 0) return { document: undefined, problems };
   const result = scenarioSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
-    for (const p of zodProblems(result.error.issues, value)) {
+    for (const p of schemaProblems(result.error.issues, value, scenarioWording)) {
       problems.push(problemAt(parsed, p.segments, p.message, p.atKey));
     }
   }
@@ -85,248 +82,20 @@ export const parseScenario = (text: string, fileName: string): ScenarioDocument 
   );
 };
 
-// ---------------------------------------------------------------------------------------------
-// Schema problems
-// ---------------------------------------------------------------------------------------------
-
-interface RawProblem {
-  readonly segments: readonly PropertyKey[];
-  readonly message: string;
-  /** Point at the key of the last segment (unknown fields) rather than at its value. */
-  readonly atKey: boolean;
-}
-
-/** What a union field accepts, in words, by field name. */
-const unionWords: Readonly<Record<string, string>> = {
-  site: 'a site id or a point { latDeg, lonDeg }',
-  from: 'a site id or a point { latDeg, lonDeg }',
-  to: 'a site id or a point { latDeg, lonDeg }',
-  trajectory: "'minimum-energy', { apogeeKm } or { flightTimeS }",
-  stageCount: '2 or 3',
-};
-
-/** Turns zod issues into plain-word problems, choosing a union's evident branch. */
-function zodProblems(issues: readonly z.core.$ZodIssue[], root: unknown): RawProblem[] {
-  const out: RawProblem[] = [];
-  const visit = (issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): void => {
-    const segments = [...prefix, ...issue.path];
-    if (issue.code === 'unrecognized_keys') {
-      const known = knownKeysAt(segments, root);
-      for (const key of issue.keys) {
-        const hint = closestName(key, known);
-        out.push({
-          segments: [...segments, key],
-          message: `unknown field '${key}'${hint === undefined ? '' : ` (did you mean '${hint}'?)`}`,
-          atKey: true,
-        });
-      }
-      return;
-    }
-    if (issue.code === 'invalid_union') {
-      const options = 'options' in issue ? issue.options : undefined;
-      if (issue.discriminator !== undefined && options !== undefined) {
-        const input = issue.input;
-        const given =
-          input !== null && typeof input === 'object' && !Array.isArray(input)
-            ? (input as Record<string, unknown>)[issue.discriminator]
-            : undefined;
-        const words = options.map((o) => `'${String(o)}'`).join(' or ');
-        const atDiscriminator = segments[segments.length - 1] === issue.discriminator;
-        out.push({
-          segments:
-            given === undefined || atDiscriminator ? segments : [...segments, issue.discriminator],
-          message:
-            given === undefined
-              ? `needs a ${issue.discriminator}: ${words}`
-              : `must be ${words}, got ${describeValue(given)}`,
-          atKey: false,
-        });
-        return;
-      }
-      // The branch the writer evidently meant: for a mapping, the one with the fewest problems
-      // that takes a mapping and knows its fields; else say what the field accepts.
-      const input = issue.input;
-      if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
-        let best: readonly z.core.$ZodIssue[] | undefined;
-        for (const errs of issue.errors) {
-          const fits = !errs.some(
-            (e) =>
-              e.path.length === 0 &&
-              (e.code === 'invalid_type' ||
-                e.code === 'invalid_value' ||
-                e.code === 'unrecognized_keys'),
-          );
-          if (fits && (best === undefined || errs.length < best.length)) best = errs;
-        }
-        if (best !== undefined) {
-          for (const e of best) visit(e, segments);
-          return;
-        }
-      }
-      const field = String(segments[segments.length - 1] ?? '');
-      out.push({
-        segments,
-        message: `must be ${unionWords[field] ?? 'one of the accepted forms'}, got ${describeGiven(input)}`,
-        atKey: false,
-      });
-      return;
-    }
-    out.push({ segments, message: describeIssue(issue, segments), atKey: false });
-  };
-  for (const issue of issues) visit(issue, []);
-  return out;
-}
-
-/** describeValue, naming a mapping's fields. */
-const describeGiven = (x: unknown): string =>
-  x !== null && typeof x === 'object' && !Array.isArray(x)
-    ? `a mapping with ${Object.keys(x).join(', ') || 'no fields'}`
-    : describeValue(x);
-
-const listValues = (values: readonly unknown[]): string =>
-  values.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(' or ');
-
-function describeIssue(issue: z.core.$ZodIssue, segments: readonly PropertyKey[]): string {
-  const field = segments.length === 0 ? '' : String(segments[segments.length - 1]);
-  const unit = unitOf(field);
-  const got = 'input' in issue ? `, got ${describeValue(issue.input)}` : '';
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) {
-        return field === 'openbmd'
-          ? `is missing: a scenario file starts with 'openbmd: ${SCENARIO_FORMAT_VERSION}'`
-          : 'is missing (required)';
-      }
-      if (segments.length === 0) return `the file must hold a mapping of scenario fields${got}`;
-      if (issue.expected === 'int') return `must be a whole number${got}`;
-      return `must be ${expectedWords(issue.expected)}${got}`;
-    case 'too_small':
-      if (issue.origin === 'array') {
-        return `needs at least ${countWord(Number(issue.minimum), 'entry')}${Array.isArray(issue.input) ? `, got ${issue.input.length}` : ''}`;
-      }
-      if (issue.origin === 'string') return 'must not be empty';
-      return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}${unit}${got}`;
-    case 'too_big':
-      if (issue.origin === 'array') {
-        return `may have at most ${countWord(Number(issue.maximum), 'entry')}${Array.isArray(issue.input) ? `, got ${issue.input.length}` : ''}`;
-      }
-      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}${unit}${got}`;
-    case 'invalid_value':
-      if (field === 'openbmd' && segments.length === 1) {
-        return issue.input === undefined
-          ? `is missing: a scenario file starts with 'openbmd: ${SCENARIO_FORMAT_VERSION}'`
-          : `unknown format version ${describeValue(issue.input)}: this OpenBMD reads version ${SCENARIO_FORMAT_VERSION}`;
-      }
-      if (issue.input === undefined) return `is missing (required): ${listValues(issue.values)}`;
-      return `must be ${listValues(issue.values)}${got}`;
-    case 'invalid_format':
-      if (field === 'id') {
-        return `must be lowercase letters and digits in words joined by single hyphens (like 'brdy-xbr')${got}`;
-      }
-      return `is not in the expected format${got}`;
-    default:
-      return issue.message;
-  }
-}
-
-/** The fields allowed at a path (for did-you-mean), read off the schema. */
-function knownKeysAt(segments: readonly PropertyKey[], root: unknown): readonly string[] {
-  let schema: unknown = scenarioObject;
-  let value: unknown = root;
-  for (const seg of segments) {
-    schema = unwrap(schema);
-    const def = defOf(schema);
-    if (def?.type === 'object' && typeof seg === 'string') {
-      schema = shapeOf(def)[seg];
-    } else if (def?.type === 'array' && typeof seg === 'number') {
-      schema = def['element'];
-    } else if (def?.type === 'union') {
-      schema = pickOption(def, value);
-      if (schema === undefined) return [];
-      const inner = defOf(unwrap(schema));
-      if (inner?.type !== 'object' || typeof seg !== 'string') return [];
-      schema = shapeOf(inner)[seg];
-    } else {
-      return [];
-    }
-    value =
-      value !== null && typeof value === 'object'
-        ? (value as Record<PropertyKey, unknown>)[seg]
-        : undefined;
-    if (schema === undefined) return [];
-  }
-  schema = unwrap(schema);
-  const def = defOf(schema);
-  if (def?.type === 'object') return Object.keys(shapeOf(def));
-  if (def?.type === 'union') {
-    const option = pickOption(def, value);
-    const inner = option === undefined ? undefined : defOf(unwrap(option));
-    if (inner?.type === 'object') return Object.keys(shapeOf(inner));
-  }
-  return [];
-}
-
-interface LooseDef {
-  readonly type: string;
-  readonly [key: string]: unknown;
-}
-
-const shapeOf = (def: LooseDef): Readonly<Record<string, unknown>> =>
-  (def['shape'] as Readonly<Record<string, unknown>> | undefined) ?? {};
-
-const defOf = (schema: unknown): LooseDef | undefined =>
-  (schema as { _zod?: { def?: LooseDef } } | undefined)?._zod?.def;
-
-/** The schema inside optional, default, readonly and pipe wrappers. */
-const unwrap = (schema: unknown): unknown => {
-  let s = schema;
-  for (let i = 0; i < 10; i++) {
-    const def = defOf(s);
-    if (def === undefined) return s;
-    if (
-      def.type === 'optional' ||
-      def.type === 'default' ||
-      def.type === 'readonly' ||
-      def.type === 'nullable' ||
-      def.type === 'prefault'
-    ) {
-      s = def['innerType'];
-    } else if (def.type === 'pipe') {
-      s = def['in'];
-    } else {
-      return s;
-    }
-  }
-  return s;
-};
-
-/** The option of a union that fits a value: by discriminator, else the first mapping option. */
-const pickOption = (def: LooseDef, value: unknown): unknown => {
-  const options = (def['options'] as readonly unknown[] | undefined) ?? [];
-  const disc = def['discriminator'];
-  if (typeof disc === 'string' && value !== null && typeof value === 'object') {
-    const given = (value as Record<string, unknown>)[disc];
-    for (const o of options) {
-      const inner = defOf(unwrap(o));
-      const lit = inner === undefined ? undefined : defOf(shapeOf(inner)[disc]);
-      if ((lit?.['values'] as readonly unknown[] | undefined)?.includes(given)) return o;
-    }
-  }
-  const objects = options.filter((o) => defOf(unwrap(o))?.type === 'object');
-  if (objects.length === 1 || value === null || typeof value !== 'object') return objects[0];
-  // Several mapping options (a trajectory): the one that knows most of the given fields.
-  let best: unknown;
-  let bestHits = -1;
-  for (const o of objects) {
-    const inner = defOf(unwrap(o));
-    const shape = inner === undefined ? {} : shapeOf(inner);
-    const hits = Object.keys(value).filter((k) => k in shape).length;
-    if (hits > bestHits) {
-      best = o;
-      bestHits = hits;
-    }
-  }
-  return best;
+/** How the scenario format words its problems (scenario/schema-problems.ts). */
+const scenarioWording: SchemaWording = {
+  rootSchema: scenarioObject,
+  versionKey: 'openbmd',
+  version: SCENARIO_FORMAT_VERSION,
+  fileKind: 'scenario',
+  unionWords: {
+    site: 'a site id or a point { latDeg, lonDeg }',
+    from: 'a site id or a point { latDeg, lonDeg }',
+    to: 'a site id or a point { latDeg, lonDeg }',
+    trajectory: "'minimum-energy', { apogeeKm } or { flightTimeS }",
+    stageCount: '2 or 3',
+  },
+  idExample: 'brdy-xbr',
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -191,3 +191,35 @@ export function unitOf(field: string): string {
   }
   return '';
 }
+
+/** Levenshtein edit distance (two rows; names here are short). */
+export const editDistance = (a: string, b: string): number => {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+};
+
+/**
+ * The candidate closest to a name by edit distance (case-insensitive), if it is close enough to be
+ * a plausible misspelling (at most 2 edits, or a third of the name's length); else undefined.
+ */
+export const closestName = (name: string, candidates: readonly string[]): string | undefined => {
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+};
