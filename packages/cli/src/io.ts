@@ -3,6 +3,7 @@
  * commands in-process and capture their output.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { type ErrorCode, OpenBmdError } from '@openbmd/core';
 
 /** The part of a writable stream the CLI uses (process.stdout and process.stderr fit). */
 export interface OutputStream {
@@ -35,4 +36,28 @@ export const nodeIo: Io = {
     }
   },
   progress: true,
+};
+
+/**
+ * Reads an input file (a scenario, a missile definition); an unreadable one is bad input with the
+ * given error code: "cannot read the <what> '<file>': <reason>", at `path`.
+ */
+export const readInputFile = (
+  io: Io,
+  file: string,
+  what: string,
+  code: ErrorCode,
+  path: string,
+): string => {
+  try {
+    return io.readTextFile(file);
+  } catch (e) {
+    const reason =
+      e !== null && typeof e === 'object' && 'code' in e && e.code === 'ENOENT'
+        ? 'no such file'
+        : e instanceof Error
+          ? e.message
+          : String(e);
+    throw new OpenBmdError(code, `cannot read the ${what} '${file}': ${reason}`, path);
+  }
 };

@@ -3,10 +3,9 @@ import {
   errorCodes,
   getBuiltinMissile,
   type MissileDefinition,
-  OpenBmdError,
   parseMissileDefinition,
 } from '@openbmd/core';
-import type { Io } from './io.js';
+import { type Io, readInputFile } from './io.js';
 
 const FILE_PATTERN = /\.(ya?ml|json)$/i;
 
@@ -16,22 +15,7 @@ export const isMissileFileArgument = (arg: string, io: Io): boolean =>
 
 export const resolveMissile = (arg: string, io: Io, flag = '--missile'): MissileDefinition => {
   if (isMissileFileArgument(arg, io)) {
-    let text: string;
-    try {
-      text = io.readTextFile(arg);
-    } catch (e) {
-      const reason =
-        e !== null && typeof e === 'object' && 'code' in e && e.code === 'ENOENT'
-          ? 'no such file'
-          : e instanceof Error
-            ? e.message
-            : String(e);
-      throw new OpenBmdError(
-        errorCodes.missileInvalid,
-        `cannot read the missile file '${arg}': ${reason}`,
-        flag,
-      );
-    }
+    const text = readInputFile(io, arg, 'missile file', errorCodes.missileInvalid, flag);
     return parseMissileDefinition(text, arg);
   }
   return getBuiltinMissile(arg);

@@ -12,7 +12,6 @@ import {
   engageScenario,
   errorCodes,
   type InterceptPoint,
-  OpenBmdError,
   parseScenario,
   resolveScenario,
 } from '@openbmd/core';
@@ -20,6 +19,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { type CommandContext, JSON_DESCRIPTION, JSON_FLAG } from '../context.js';
 import { fixed, formatTable } from '../format.js';
+import { readInputFile } from '../io.js';
 
 interface EngageOptions {
   readonly json?: true;
@@ -219,25 +219,6 @@ export const engageText = (scenarioName: string, source: string, r: EngageResult
   ].join('');
 };
 
-/** Reads a scenario file; an unreadable file is bad input naming the file. */
-const readScenarioFile = (ctx: CommandContext, file: string): string => {
-  try {
-    return ctx.io.readTextFile(file);
-  } catch (e) {
-    const reason =
-      e !== null && typeof e === 'object' && 'code' in e && e.code === 'ENOENT'
-        ? 'no such file'
-        : e instanceof Error
-          ? e.message
-          : String(e);
-    throw new OpenBmdError(
-      errorCodes.scenarioInvalid,
-      `cannot read the scenario file '${file}': ${reason}`,
-      file,
-    );
-  }
-};
-
 export const defineEngage = (cmd: Command, ctx: CommandContext): Command =>
   cmd
     .description(
@@ -246,7 +227,10 @@ export const defineEngage = (cmd: Command, ctx: CommandContext): Command =>
     .argument('<scenario>', 'scenario file, YAML or JSON (see docs/scenario.md)')
     .option(JSON_FLAG, JSON_DESCRIPTION)
     .action((file: string, opts: EngageOptions) => {
-      const doc = parseScenario(readScenarioFile(ctx, file), file);
+      const doc = parseScenario(
+        readInputFile(ctx.io, file, 'scenario file', errorCodes.scenarioInvalid, file),
+        file,
+      );
       const scenario = resolveScenario(doc, file);
       const bar = ctx.io.progress
         ? new SingleBar({

@@ -65,6 +65,16 @@ export interface AimResult {
   readonly trialFlights: number;
 }
 
+/** Distance from a flight's impact to the request's target on the model's surface, m. */
+const missToTargetM = (model: EarthModel, req: AimRequest, flight: MissileFlightResult): number =>
+  inverseGeodesic(
+    flight.free.impactLatRad,
+    flight.free.impactLonRad,
+    req.toLatRad,
+    req.toLonRad,
+    model,
+  ).distanceM;
+
 const wrapPi = (x: number): number => Math.atan2(Math.sin(x), Math.cos(x));
 
 /**
@@ -271,13 +281,7 @@ export const aimMissile = (model: EarthModel, req: AimRequest): AimResult => {
       flight.free.impactLonRad,
       model,
     );
-    const miss = inverseGeodesic(
-      flight.free.impactLatRad,
-      flight.free.impactLonRad,
-      req.toLatRad,
-      req.toLonRad,
-      model,
-    ).distanceM;
+    const miss = missToTargetM(model, req, flight);
     if (miss < Math.min(tolM / 10, 10)) break;
     azimuth = wrapPi(azimuth + wrapPi(target.azimuth1Rad - toImpact.azimuth1Rad));
     solution = solveShape();
@@ -287,13 +291,7 @@ export const aimMissile = (model: EarthModel, req: AimRequest): AimResult => {
     launchSpecOf({ ...base, azimuthRad: azimuth }, solution.law, solution.cutoff),
   );
   trials++;
-  const missDistanceM = inverseGeodesic(
-    flight.free.impactLatRad,
-    flight.free.impactLonRad,
-    req.toLatRad,
-    req.toLonRad,
-    model,
-  ).distanceM;
+  const missDistanceM = missToTargetM(model, req, flight);
   if (!(missDistanceM <= tolM)) {
     throw new OpenBmdError(
       errorCodes.noConvergence,
