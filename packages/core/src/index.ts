@@ -22,6 +22,7 @@ export * from './flight/powered.js';
 export * from './flight/trajectory.js';
 export * from './integrate/rk.js';
 export * from './numeric/search.js';
+export * from './run/result.js';
 export * from './scenario/parse.js';
 export * from './scenario/resolve.js';
 export * from './scenario/schema.js';
