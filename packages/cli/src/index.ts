@@ -3,4 +3,5 @@ export { flagshipThreats } from './commands/demo.js';
 export type { CommandResult } from './context.js';
 export { exitCodes } from './errors.js';
 export type { Io, OutputStream } from './io.js';
-export { cliVersion, run } from './program.js';
+export { run } from './program.js';
+export { cliVersion } from './version.js';

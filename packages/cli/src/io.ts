@@ -2,7 +2,8 @@
  * The edges of the command: where it writes and how it reads files. Injected, so that tests run
  * commands in-process and capture their output.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { type ErrorCode, OpenBmdError } from '@openbmd/core';
 
 /** The part of a writable stream the CLI uses (process.stdout and process.stderr fit). */
@@ -20,6 +21,8 @@ export interface Io {
   readTextFile(path: string): string;
   /** True if path names an existing regular file. */
   isFile(path: string): boolean;
+  /** Writes a UTF-8 text file, creating its folder; throws (like fs) if it cannot. */
+  writeTextFile(path: string, text: string): void;
   /** Show progress bars on stderr (default true). */
   readonly progress: boolean;
 }
@@ -34,6 +37,10 @@ export const nodeIo: Io = {
     } catch {
       return false;
     }
+  },
+  writeTextFile: (path, text) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text, 'utf8');
   },
   progress: true,
 };

@@ -2,7 +2,6 @@
  * The `openbmd` program: commander wiring, and `run`, which turns every outcome into output and an
  * exit code. Commander's own errors (unknown option, missing option) are usage errors: exit 2.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { defineAim } from './commands/aim.js';
 import { defineAtmosphere } from './commands/atmosphere.js';
@@ -11,21 +10,14 @@ import { defineEngage } from './commands/engage.js';
 import { defineFly } from './commands/fly.js';
 import { defineMaxRange } from './commands/max-range.js';
 import { defineMissiles } from './commands/missiles.js';
+import { defineRun } from './commands/run.js';
 import { defineSchema } from './commands/schema.js';
 import { defineValidate } from './commands/validate.js';
 import type { CommandContext, CommandResult } from './context.js';
 import { exitCodes, reportError, writeError } from './errors.js';
 import { assertAllFinite, formatJson } from './format.js';
 import { type Io, nodeIo } from './io.js';
-
-/** The version of @openbmd/cli (from its package.json, one level above src/ and dist/). */
-export const cliVersion = (): string => {
-  const pkg: unknown = JSON.parse(
-    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-  );
-  const v = (pkg as { version?: unknown }).version;
-  return typeof v === 'string' ? v : 'unknown';
-};
+import { cliVersion } from './version.js';
 
 /** Usage errors are reported with the core's input code. */
 const USAGE_ERROR_CODE = 'E_INVALID_INPUT';
@@ -55,6 +47,7 @@ const buildProgram = (ctx: CommandContext): Command => {
   defineValidate(program.command('validate'), ctx);
   defineDemo(program.command('demo'), ctx);
   defineEngage(program.command('engage'), ctx);
+  defineRun(program.command('run'), ctx);
   return program;
 };
 

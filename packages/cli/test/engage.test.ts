@@ -153,7 +153,7 @@ describe('openbmd engage: the flagship scenario', () => {
       if (threshold !== null) {
         expect(Object.keys(threshold).sort()).toEqual(['holdsAbove', 'parameter', 'unit', 'value']);
         expect(threshold['unit']).toBe('km/s');
-        expect(threshold['parameter']).toBe('interceptors[0].burnoutSpeedMps');
+        expect(threshold['parameter']).toBe('interceptors.gbi-2stage-mda.burnoutSpeedMps');
         const margin = c['margin'] as { value: number; unit: string };
         expect(margin.unit).toBe('km/s');
         // The claim holds exactly when the margin is not negative.

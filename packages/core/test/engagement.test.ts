@@ -179,7 +179,7 @@ describe('monotone where physics says so (property tests)', () => {
     const windowAt = (traj: Trajectory, v: number) => {
       const interceptor = interceptorAtSpeed(gbi, v, model);
       const site = siteAt(redzikowo.latRad, redzikowo.lonRad, { interceptor });
-      return engageOnce(inputs(traj, site, cache.fanFor(site, interceptor, String(v)))).window;
+      return engageOnce(inputs(traj, site, cache.fanFor(site, interceptor))).window;
     };
     fc.assert(
       fc.property(
@@ -245,7 +245,7 @@ describe('minimum burnout speed', () => {
     const at = (speed: number) => {
       const interceptor = interceptorAtSpeed(gbi, speed, model);
       const s = { ...site, interceptor };
-      return engageOnce({ ...inp, site: s, fan: cache.fanFor(s, interceptor, String(speed)) })
+      return engageOnce({ ...inp, site: s, fan: cache.fanFor(s, interceptor) })
         .engageable;
     };
     expect(at(v)).toBe(true);

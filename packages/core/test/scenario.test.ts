@@ -101,7 +101,7 @@ describe('parseScenario', () => {
   });
 
   it('reports several problems at once, each with file:line:col and path', () => {
-    const text = `openbmd: 2
+    const text = `openbmd: 3
 name: ""
 sites:
   - { id: Bad_Site, latDeg: 95, lonDeg: 17 }
@@ -121,7 +121,7 @@ threats:
     expect(e.code).toBe('E_SCENARIO_INVALID');
     expect(e.message.split('\n')).toEqual([
       'broken.yaml: 10 problems in the scenario:',
-      '  broken.yaml:1:10 openbmd: unknown format version 2: this OpenBMD reads version 1',
+      '  broken.yaml:1:10 openbmd: unknown format version 3: this OpenBMD reads versions 1 to 2 (older ones are upgraded as they are read)',
       '  broken.yaml:2:7 name: must not be empty',
       "  broken.yaml:4:11 sites[0].id: must be lowercase letters and digits in words joined by single hyphens (like 'brdy-xbr'), got 'Bad_Site'",
       '  broken.yaml:4:29 sites[0].latDeg: must be at most 90 deg, got 95',
@@ -130,13 +130,13 @@ threats:
       '  broken.yaml:9:17 sensors[0].maxRangeKm: must be greater than 0 km, got -5',
       "  broken.yaml:10:5 sensors[0].detectionRange: unknown field 'detectionRange' (did you mean 'detectionRangeKm'?)",
       '  broken.yaml:12:5 threats[0].rcsM2: is missing (required)',
-      "  broken.yaml:13:14 threats[0].missile: threat 't1': unknown missile 'shahab3' (did you mean 'shahab-3'?); built-in missiles: scud-b, shahab-3, ss-19, minuteman-3, ss-27, iran-icbm-notional",
+      "  broken.yaml:13:14 threats[0].missile: threat 't1': unknown missile 'shahab3' (did you mean 'shahab-3'?); missiles: scud-b, shahab-3, ss-19, minuteman-3, ss-27, iran-icbm-notional",
     ]);
   });
 
   it('says what a version-less file lacks', () => {
     expect(problemsOf('name: x\nthreats: []\n').join('\n')).toMatch(
-      /openbmd: is missing: a scenario file starts with 'openbmd: 1'/,
+      /openbmd: is missing: a scenario file starts with 'openbmd: 2'/,
     );
   });
 
@@ -415,7 +415,7 @@ threats:
         siteId: 'poland',
         threatId: 't1',
         decidingParameter: 'burnout-speed',
-        parameterPath: 'interceptors[0].burnoutSpeedMps',
+        parameterPath: 'interceptors.slow.burnoutSpeedMps',
       },
       {
         id: 'c2',
@@ -423,7 +423,7 @@ threats:
         siteId: 'poland',
         threatId: 't1',
         decidingParameter: 'commit-delay',
-        parameterPath: 'interceptorSites[0].launchDelayS',
+        parameterPath: 'interceptorSites.poland.launchDelayS',
       },
     ]);
   });

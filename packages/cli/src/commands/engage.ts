@@ -15,11 +15,11 @@ import {
   parseScenario,
   resolveScenario,
 } from '@openbmd/core';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { type CommandContext, JSON_DESCRIPTION, JSON_FLAG } from '../context.js';
 import { fixed, formatTable } from '../format.js';
 import { readInputFile } from '../io.js';
+import { progressBar } from '../progress.js';
 
 interface EngageOptions {
   readonly json?: true;
@@ -103,8 +103,14 @@ const pair = (e: Engagement, f: (p: InterceptPoint) => string): string =>
     ? '-'
     : `${f(e.firstIntercept)}/${f(e.lastIntercept)}`;
 
+/** What the readable summary shows: an engage result, or one analysis of a run. */
+export type EngageSummary = Pick<
+  EngageResult,
+  'fidelity' | 'threats' | 'sensors' | 'engagements' | 'claims' | 'flyoutErrors'
+>;
+
 /** The readable summary: threats, sensors x threats, sites x threats. */
-export const engageText = (scenarioName: string, source: string, r: EngageResult): string => {
+export const engageText = (scenarioName: string, source: string, r: EngageSummary): string => {
   const title = `Scenario ${scenarioName} (${source}), fidelity ${r.fidelity}; times in s from the scenario epoch\n`;
   const threats = formatTable(
     [
@@ -232,31 +238,12 @@ export const defineEngage = (cmd: Command, ctx: CommandContext): Command =>
         file,
       );
       const scenario = resolveScenario(doc, file);
-      const bar = ctx.io.progress
-        ? new SingleBar({
-            stream: ctx.io.stderr as NodeJS.WritableStream,
-            noTTYOutput: true,
-            format: 'engage [{bar}] {value}/{total} {label}',
-            clearOnComplete: true,
-          })
-        : null;
-      let started = false;
+      const progress = progressBar(ctx.io, 'engage');
       let result: EngageResult;
       try {
-        result = engageScenario(scenario, {
-          sensitivity: true,
-          onProgress: (done, total, label) => {
-            if (bar === null) return;
-            if (started) {
-              bar.update(done, { label });
-            } else {
-              bar.start(total, done, { label });
-              started = true;
-            }
-          },
-        });
+        result = engageScenario(scenario, { sensitivity: true, onProgress: progress.update });
       } finally {
-        if (started) bar?.stop();
+        progress.stop();
       }
       ctx.output(
         { json: engageJson(doc.name, result), text: engageText(doc.name, file, result) },

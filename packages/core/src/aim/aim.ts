@@ -63,6 +63,11 @@ export interface AimResult {
   /** Distance from the impact to the target on the surface, m. */
   readonly missDistanceM: number;
   readonly trialFlights: number;
+  /**
+   * The kind of trajectory flown: minimum-energy, or lofted (higher apogee or longer flight than
+   * the minimum-energy one to this target) or depressed (lower, shorter).
+   */
+  readonly trajectoryType: 'minimum-energy' | 'lofted' | 'depressed';
 }
 
 /** Distance from a flight's impact to the request's target on the model's surface, m. */
@@ -197,6 +202,7 @@ export const aimMissile = (model: EarthModel, req: AimRequest): AimResult => {
   const metricShow = (v: number) => (req.shape.kind === 'apogee' ? km(v) : v.toFixed(0));
 
   /** Steering and cut-off for the current azimuth. */
+  let trajectoryType: AimResult['trajectoryType'] = 'minimum-energy';
   const solveShape = (): { law: SteeringLaw; cutoff: number } => {
     if (req.shape.kind === 'minimum-energy') {
       const c = solveCutoff(law0);
@@ -219,6 +225,7 @@ export const aimMissile = (model: EarthModel, req: AimRequest): AimResult => {
     if (c0 === null) throw new OpenBmdError(errorCodes.outOfReach, 'target out of reach', 'to');
     const m0 = metricOf(flightWith(law0, c0));
     const lofted = metricTarget > m0;
+    trajectoryType = lofted ? 'lofted' : 'depressed';
     const pEnd = lofted ? 1 : -1;
     // The steepest (or flattest) loft at which a full burn still reaches the target.
     const excess = (p: number) => range(withLoft(p), undefined) - targetRangeM;
@@ -308,5 +315,6 @@ export const aimMissile = (model: EarthModel, req: AimRequest): AimResult => {
     targetRangeM,
     missDistanceM,
     trialFlights: trials,
+    trajectoryType,
   };
 };

@@ -11,7 +11,7 @@
  * The feasible set is bracketed on the threat trajectory's own integration steps (subdivided to at
  * most 10 s) and its ends refined by bisection to 0.01 s.
  */
-import { aimMissile } from '../aim/aim.js';
+import { type AimResult, aimMissile } from '../aim/aim.js';
 import { ecefToGeodetic, eciToEcef, enuBasis, geodeticToEcef } from '../earth/frames.js';
 import { inverseGeodesic } from '../earth/geodesic.js';
 import { describeEarthModel, type EarthModel } from '../earth/model.js';
@@ -414,24 +414,33 @@ export const maxCommitDelayS = (inp: EngagementInputs): number | null => {
   return best >= 0 ? best : null;
 };
 
-/** Cache key of a site's own interceptor (as defined in the scenario). */
-const SITE_FAN_KEY = 'as-defined';
-
-/** Fans by site and interceptor variant, shared across threats (the sensitivity search). */
+/** Fans by site position and interceptor, shared across threats, variants and the sensitivity search. */
 export interface FanCache {
-  fanFor(site: InterceptorSite, interceptor: InterceptorDefinition, key: string): FlyoutFan;
+  /**
+   * The fan of this interceptor at this site. `checkError` (a site's own interceptor) measures
+   * its interpolation error against direct flyouts when it is built; the speed variants of the
+   * sensitivity search skip that.
+   */
+  fanFor(
+    site: InterceptorSite,
+    interceptor: InterceptorDefinition,
+    options?: { readonly checkError?: boolean },
+  ): FlyoutFan;
 }
+
+/** What a fan depends on: the site's position and the interceptor's vehicle and kill vehicle. */
+const fanKey = (site: InterceptorSite, interceptor: InterceptorDefinition): string =>
+  JSON.stringify([site.latRad, site.lonRad, interceptor.vehicle, interceptor.killVehicle]);
 
 export const createFanCache = (model: EarthModel): FanCache => {
   const fans = new Map<string, FlyoutFan>();
   return {
-    fanFor(site, interceptor, key) {
-      const k = `${site.id}|${key}`;
+    fanFor(site, interceptor, options = {}) {
+      const checkError = options.checkError ?? false;
+      const k = fanKey(site, interceptor);
       let fan = fans.get(k);
-      if (fan === undefined) {
-        // The site's own fan is checked against direct flyouts (its error is reported); the
-        // speed variants of the sensitivity search are not.
-        const errorSampleCount = key === SITE_FAN_KEY ? 200 : 0;
+      if (fan === undefined || (checkError && fan.error === null)) {
+        const errorSampleCount = checkError ? 200 : 0;
         fan = buildFlyoutFan(model, interceptor, site.latRad, site.lonRad, { errorSampleCount });
         fans.set(k, fan);
       }
@@ -493,7 +502,7 @@ export const minBurnoutSpeedMps = (
     const v = speeds[i]!;
     const interceptor = interceptorAtSpeed(inp.site.interceptor, v, model);
     const site = { ...inp.site, interceptor };
-    const fan = cache.fanFor(site, interceptor, String(v));
+    const fan = cache.fanFor(site, interceptor);
     return engageOnce({ ...inp, site, fan }).engageable;
   };
   let hi = speeds.length - 1;
@@ -561,18 +570,20 @@ export const answerClaim = (
   };
 };
 
+export interface ThreatSummary {
+  readonly threatId: string;
+  readonly missileId: string;
+  readonly launchTimeS: number;
+  readonly impactTimeS: number;
+  readonly apogeeKm: number;
+  readonly groundRangeKm: number;
+  readonly burnoutTimeS: number;
+}
+
 export interface EngageResult {
   readonly fidelity: string;
   readonly models: ReturnType<typeof describeEarthModel>;
-  readonly threats: Array<{
-    threatId: string;
-    missileId: string;
-    launchTimeS: number;
-    impactTimeS: number;
-    apogeeKm: number;
-    groundRangeKm: number;
-    burnoutTimeS: number;
-  }>;
+  readonly threats: ThreatSummary[];
   readonly sensors: Array<{
     sensorId: string;
     threatId: string;
@@ -590,11 +601,15 @@ export interface EngageResult {
     maxTimeErrorS: number | null;
     rmsTimeErrorS: number | null;
   }>;
+  /** Each threat's aimed flight, in the order of the scenario's threats (not in the JSON). */
+  readonly aims: readonly AimResult[];
+  /** Sensor timelines per threat (threat-major, then the scenario's sensor order). */
+  readonly timelines: ReadonlyArray<readonly SensorTimeline[]>;
 }
 
-/** Flies a resolved threat to its target (aimed on the scenario's model). */
-export const flyThreat = (model: EarthModel, t: ResolvedThreat): Trajectory => {
-  const aimed = aimMissile(model, {
+/** Aims a resolved threat at its target on the scenario's model. */
+export const aimThreat = (model: EarthModel, t: ResolvedThreat): AimResult =>
+  aimMissile(model, {
     missile: t.missile,
     fromLatRad: t.fromLatRad,
     fromLonRad: t.fromLonRad,
@@ -604,35 +619,46 @@ export const flyThreat = (model: EarthModel, t: ResolvedThreat): Trajectory => {
     launchTimeS: t.launchTimeS,
     ...(t.payloadKg === undefined ? {} : { payloadKg: t.payloadKg }),
   });
-  return aimed.flight.trajectory!;
-};
+
+/** Flies a resolved threat to its target (aimed on the scenario's model). */
+export const flyThreat = (model: EarthModel, t: ResolvedThreat): Trajectory =>
+  aimThreat(model, t).flight.trajectory!;
+
+export interface EngageOptions {
+  /** Compute the minimum burnout speed and maximum commit delay (default true). */
+  readonly sensitivity?: boolean;
+  readonly onProgress?: (done: number, total: number, label: string) => void;
+  /** Fans to share with other runs on the same model (variants). */
+  readonly fanCache?: FanCache;
+  /** How to aim a threat (default `aimThreat`): lets variants share unchanged threats' flights. */
+  readonly aim?: (model: EarthModel, t: ResolvedThreat) => AimResult;
+}
 
 /** The whole pipeline for a scenario: fly the threats, sense them, engage them. */
 export const engageScenario = (
   scenario: ResolvedScenario,
-  options: {
-    sensitivity?: boolean;
-    onProgress?: (done: number, total: number, label: string) => void;
-  } = {},
+  options: EngageOptions = {},
 ): EngageResult => {
   const model = scenario.model;
   const progress = options.onProgress ?? (() => {});
+  const aim = options.aim ?? aimThreat;
   const sites = scenario.interceptorSites;
   const total = scenario.threats.length * (1 + sites.length) + sites.length;
   let done = 0;
   const step = (label: string) => progress(++done, total, label);
 
-  const trajectories = scenario.threats.map((t) => {
-    const traj = flyThreat(model, t);
+  const aims = scenario.threats.map((t) => {
+    const a = aim(model, t);
     step(`fly ${t.id}`);
-    return traj;
+    return a;
   });
+  const trajectories = aims.map((a) => a.flight.trajectory!);
   const timelines = scenario.threats.map((t, i) =>
     scenario.sensors.map((s) => sensorTimeline(s, t.id, trajectories[i]!, t.rcsM2)),
   );
-  const cache = createFanCache(model);
+  const cache = options.fanCache ?? createFanCache(model);
   const fans = sites.map((site) => {
-    const fan = cache.fanFor(site, site.interceptor, SITE_FAN_KEY);
+    const fan = cache.fanFor(site, site.interceptor, { checkError: true });
     step(`flyout fan ${site.id}`);
     return fan;
   });
@@ -700,6 +726,8 @@ export const engageScenario = (
       maxTimeErrorS: fans[si]!.error?.maxTimeErrorS ?? null,
       rmsTimeErrorS: fans[si]!.error?.rmsTimeErrorS ?? null,
     })),
+    aims,
+    timelines,
   };
 };
 

@@ -174,7 +174,8 @@ const referenceSchema = referenceObject
   })
   .readonly();
 
-const missileObject = z.strictObject({
+/** The missile object (before cross-field checks): scenario files embed it for inline missiles. */
+export const missileObject = z.strictObject({
   'openbmd-missile': z.literal(MISSILE_FORMAT_VERSION),
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   name: z.string().min(1),

@@ -4,6 +4,7 @@
  * KML, the HTML report) is drawn. Units are in the names; times in seconds from the scenario
  * epoch; angles in degrees (this is an edge of the core). Documented in docs/result.md.
  */
+import type { describeEarthModel } from '../earth/model.js';
 import type { ClaimResult } from '../engage/engagement.js';
 import type { Engagement } from '../engage/types.js';
 import type { FlightPhase } from '../flight/trajectory.js';
@@ -124,12 +125,15 @@ export interface LedgerEntry {
 
 export interface AssumptionLedger {
   readonly fidelity: string;
-  /** Earth shape, rotation, gravity, atmosphere, drag: one line each. */
-  readonly models: Readonly<Record<string, string>>;
+  /** Earth shape, rotation, gravity, atmosphere, drag (as `openbmd engage --json` gives them). */
+  readonly models: ReturnType<typeof describeEarthModel>;
   readonly integrator: {
     readonly method: string;
     readonly relativeTolerance: number;
-    readonly absoluteToleranceM: number;
+    /** Absolute tolerance on the state (m for positions, m/s for velocities). */
+    readonly absoluteTolerance: number;
+    /** What else is numerical: flyout fans, root finding, sensitivity grids. */
+    readonly notes: readonly string[];
   };
   /** Every delay the answer depends on (sensor track initiation, commit-to-launch, kill assessment). */
   readonly delays: ReadonlyArray<{ readonly path: string; readonly valueS: number }>;
@@ -159,7 +163,10 @@ export interface RunResult {
   readonly sensors: readonly SensorResult[];
   readonly interceptorSites: readonly InterceptorSiteResult[];
   /** Baseline tracks, one per threat, in the order of the scenario's threats. */
-  readonly tracks: ReadonlyArray<{ readonly threatId: string; readonly points: readonly TrackPoint[] }>;
+  readonly tracks: ReadonlyArray<{
+    readonly threatId: string;
+    readonly points: readonly TrackPoint[];
+  }>;
   readonly baseline: AnalysisResult;
   readonly variants: readonly AnalysisResult[];
 }

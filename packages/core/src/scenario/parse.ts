@@ -12,6 +12,8 @@
  */
 import { errorCodes, OpenBmdError } from '../errors.js';
 import { builtinMissiles } from '../flight/builtin-missiles.js';
+import { MISSILE_FORMAT_VERSION, missileDefinitionSchema } from '../flight/missile.js';
+import { migrateScenario } from './migrate.js';
 import { builtinInterceptorIds, scenarioEarthModel } from './resolve.js';
 import {
   SCENARIO_FORMAT_VERSION,
@@ -20,6 +22,7 @@ import {
   scenarioSchema,
 } from './schema.js';
 import { type SchemaWording, schemaProblems } from './schema-problems.js';
+import { applyVariantChanges } from './variants.js';
 import {
   closestName,
   countWord,
@@ -36,6 +39,10 @@ import {
 export interface ScenarioDiagnosis {
   readonly document: ScenarioDocument | undefined;
   readonly problems: readonly FileProblem[];
+  /** The format version the file was written in (older ones are migrated), when known. */
+  readonly fromVersion: number | undefined;
+  /** What the migration changed (empty for a file in the current format). */
+  readonly migrationChanges: readonly string[];
 }
 
 /**
@@ -44,36 +51,129 @@ export interface ScenarioDiagnosis {
  */
 export const diagnoseScenario = (text: string): ScenarioDiagnosis => {
   const parsed = parseYamlWithPositions(text);
-  const { value } = parsed;
   const problems = [...parsed.problems];
   // A document with syntax errors is only partly read: its schema problems would mislead.
-  if (problems.length > 0) return { document: undefined, problems };
+  if (problems.length > 0) {
+    return { document: undefined, problems, fromVersion: undefined, migrationChanges: [] };
+  }
+  // Older versions are upgraded first; the paths the migration keeps still point into the file.
+  const migration = migrateScenario(parsed.value);
+  const { value } = migration;
+  const found = documentProblems(value, (segments, message, atKey) =>
+    problemAt(parsed, segments, message, atKey),
+  );
+  problems.push(...found.problems);
+  if (found.document !== undefined && problems.length === 0) {
+    problems.push(...variantProblems(value, found.document, parsed));
+  }
+  const done = { fromVersion: migration.fromVersion, migrationChanges: migration.changes };
+  if (found.document !== undefined && problems.length === 0) {
+    return { document: found.document, problems, ...done };
+  }
+  return { document: undefined, problems: sortProblems(problems), ...done };
+};
+
+type Place = (segments: readonly PropertyKey[], message: string, atKey?: boolean) => FileProblem;
+
+/** Schema, cross-reference and model problems of a (migrated) document. */
+const documentProblems = (
+  value: unknown,
+  place: Place,
+): { document: ScenarioDocument | undefined; problems: FileProblem[] } => {
+  const problems: FileProblem[] = [];
   const result = scenarioSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
     for (const p of schemaProblems(result.error.issues, value, scenarioWording)) {
-      problems.push(problemAt(parsed, p.segments, p.message, p.atKey));
+      problems.push(place(p.segments, p.message, p.atKey));
     }
   }
-  problems.push(...crossReferenceProblems(value, parsed));
+  problems.push(...crossReferenceProblems(value, place));
   if (result.success && problems.length === 0) {
     try {
       scenarioEarthModel(result.data);
     } catch (e) {
       if (!(e instanceof OpenBmdError)) throw e;
-      problems.push(problemAt(parsed, ['models'], e.message.replace(/^[a-z]+: /, '')));
+      problems.push(place(['models'], e.message.replace(/^[a-z]+: /, '')));
     }
   }
-  if (result.success && problems.length === 0) return { document: result.data, problems };
-  return { document: undefined, problems: sortProblems(problems) };
+  return { document: result.success ? result.data : undefined, problems };
+};
+
+/**
+ * Each variant applied to the document and checked like a scenario; its problems are placed at
+ * the variant's `set` (the changed document has no positions of its own).
+ */
+const variantProblems = (
+  value: unknown,
+  doc: ScenarioDocument,
+  parsed: ParsedYaml,
+): FileProblem[] => {
+  const out: FileProblem[] = [];
+  doc.variants.forEach((variant, i) => {
+    const changed = applyVariantChanges({ ...(value as object), variants: [] }, variant.set);
+    for (const p of changed.problems) {
+      out.push(
+        problemAt(
+          parsed,
+          ['variants', i, 'set', p.path],
+          `variant '${variant.id}': ${p.message}`,
+          true,
+        ),
+      );
+    }
+    if (changed.problems.length > 0) return;
+    const found = documentProblems(changed.value, (segments, message) => ({
+      path: formatPath(segments),
+      message,
+    }));
+    for (const p of found.problems) {
+      const key =
+        Object.keys(variant.set).find((k) => p.path.length > 0 && pathMatches(k, p.path)) ??
+        Object.keys(variant.set)[0]!;
+      out.push(
+        problemAt(
+          parsed,
+          ['variants', i, 'set', key],
+          `variant '${variant.id}' makes the scenario invalid: ${p.path === '' ? '' : `${p.path}: `}${p.message}`,
+          true,
+        ),
+      );
+    }
+  });
+  return out;
+};
+
+/** Whether a variant's `set` key (id-keyed) could be the source of a problem at an indexed path. */
+const pathMatches = (key: string, problemPath: string): boolean => {
+  const field = key.split('.').at(-1) ?? key;
+  return problemPath.endsWith(`.${field}`) || problemPath === field;
 };
 
 /**
  * Parses a scenario from YAML or JSON text. Throws one OpenBmdError(E_SCENARIO_INVALID)
  * listing every problem as `file:line:col path: what is wrong`.
  */
-export const parseScenario = (text: string, fileName: string): ScenarioDocument => {
-  const { document, problems } = diagnoseScenario(text);
-  if (document !== undefined) return document;
+export const parseScenario = (text: string, fileName: string): ScenarioDocument =>
+  readScenario(text, fileName).document;
+
+/** A scenario read: the document (in the current format) and what the migration changed. */
+export interface ScenarioReading {
+  readonly document: ScenarioDocument;
+  /** The format version the file was written in. */
+  readonly fromVersion: number;
+  readonly migrationChanges: readonly string[];
+}
+
+/** Like parseScenario, also saying which format version the file was written in. */
+export const readScenario = (text: string, fileName: string): ScenarioReading => {
+  const { document, problems, fromVersion, migrationChanges } = diagnoseScenario(text);
+  if (document !== undefined) {
+    return {
+      document,
+      fromVersion: fromVersion ?? SCENARIO_FORMAT_VERSION,
+      migrationChanges,
+    };
+  }
   const lines = formatProblemLines(fileName, problems);
   throw new OpenBmdError(
     errorCodes.scenarioInvalid,
@@ -93,6 +193,7 @@ const scenarioWording: SchemaWording = {
     from: 'a site id or a point { latDeg, lonDeg }',
     to: 'a site id or a point { latDeg, lonDeg }',
     trajectory: "'minimum-energy', { apogeeKm } or { flightTimeS }",
+    steering: 'a steering law: { law: forden, ... } or { law: gravity-turn, ... }',
     stageCount: '2 or 3',
   },
   idExample: 'brdy-xbr',
@@ -112,6 +213,12 @@ const listAt = (root: Obj, key: string): readonly unknown[] => {
 const idOf = (x: unknown): string | undefined =>
   isObj(x) && typeof x['id'] === 'string' ? x['id'] : undefined;
 
+/** The deciding parameters a claim on this interceptor site may name (scenario paths). */
+export const claimParameterPaths = (siteId: string, interceptorId: unknown): string[] => [
+  ...(typeof interceptorId === 'string' ? [`interceptors.${interceptorId}.burnoutSpeedMps`] : []),
+  `interceptorSites.${siteId}.launchDelayS`,
+];
+
 /** ` (did you mean 'x'?)` or ''. */
 const hintFor = (name: string, candidates: readonly string[]): string => {
   const hint = closestName(name, candidates);
@@ -124,11 +231,11 @@ const definedList = (what: string, ids: readonly string[]): string =>
     ? `; the scenario defines no ${what}`
     : `; ${what}: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', ...' : ''}`;
 
-function crossReferenceProblems(root: unknown, parsed: ParsedYaml): FileProblem[] {
+function crossReferenceProblems(root: unknown, place: Place): FileProblem[] {
   if (!isObj(root)) return [];
   const out: FileProblem[] = [];
   const at = (segments: readonly PropertyKey[], message: string): void => {
-    out.push(problemAt(parsed, segments, message));
+    out.push(place(segments, message));
   };
   const label = (kind: string, item: unknown): string => {
     const itemId = idOf(item);
@@ -141,6 +248,8 @@ function crossReferenceProblems(root: unknown, parsed: ParsedYaml): FileProblem[
   const interceptorSites = listAt(root, 'interceptorSites');
   const threats = listAt(root, 'threats');
   const claims = listAt(root, 'claims');
+  const missiles = listAt(root, 'missiles');
+  const variants = listAt(root, 'variants');
 
   // Unique ids in each list.
   for (const [key, list] of [
@@ -150,6 +259,8 @@ function crossReferenceProblems(root: unknown, parsed: ParsedYaml): FileProblem[
     ['interceptorSites', interceptorSites],
     ['threats', threats],
     ['claims', claims],
+    ['missiles', missiles],
+    ['variants', variants],
   ] as const) {
     const seen = new Map<string, number>();
     list.forEach((item, i) => {
@@ -171,7 +282,31 @@ function crossReferenceProblems(root: unknown, parsed: ParsedYaml): FileProblem[
   const builtinInterceptors = builtinInterceptorIds();
   const ownInterceptorIds = interceptors.map(idOf).filter((x): x is string => x !== undefined);
   const interceptorIds = [...ownInterceptorIds, ...builtinInterceptors];
-  const missileIds = builtinMissiles.map((m) => m.id);
+  const builtinMissileIds = builtinMissiles.map((m) => m.id);
+  const ownMissileIds = missiles.map(idOf).filter((x): x is string => x !== undefined);
+  const missileIds = [...ownMissileIds, ...builtinMissileIds];
+
+  // Inline missiles: the missile format's own checks (masses, lift-off), and no shadowing.
+  missiles.forEach((m, i) => {
+    if (!isObj(m)) return;
+    const ownId = idOf(m);
+    if (ownId !== undefined && builtinMissileIds.includes(ownId)) {
+      at(
+        ['missiles', i, 'id'],
+        `missile '${ownId}' has the id of a built-in missile; give the scenario's missile an id of its own`,
+      );
+    }
+    const checked = missileDefinitionSchema.safeParse({
+      ...m,
+      'openbmd-missile': MISSILE_FORMAT_VERSION,
+    });
+    if (checked.success) return;
+    for (const issue of checked.error.issues) {
+      // Shape problems are reported by the scenario schema; only the cross-field checks here.
+      if (issue.code !== 'custom') continue;
+      at(['missiles', i, ...issue.path], `${label('missile', m)}: ${issue.message}`);
+    }
+  });
 
   /** Checks a place (a site id or a point); returns its altitude when known. */
   const checkPlace = (
@@ -268,7 +403,7 @@ function crossReferenceProblems(root: unknown, parsed: ParsedYaml): FileProblem[
     if (typeof missile === 'string' && !missileIds.includes(missile)) {
       at(
         ['threats', i, 'missile'],
-        `${owner}: unknown missile '${missile}'${hintFor(missile, missileIds)}${definedList('built-in missiles', missileIds)}`,
+        `${owner}: unknown missile '${missile}'${hintFor(missile, missileIds)}${definedList('missiles', missileIds)}`,
       );
     }
     if ('from' in t) checkPlace(['threats', i, 'from'], t['from'], owner);
@@ -293,6 +428,17 @@ function crossReferenceProblems(root: unknown, parsed: ParsedYaml): FileProblem[
         ['claims', i, 'threat'],
         `${owner}: unknown threat '${threat}'${hintFor(threat, threatIds)}${definedList('threats', threatIds)}`,
       );
+    }
+    const parameter = c['decidingParameter'];
+    const siteItem = interceptorSites.find((s) => idOf(s) === site);
+    if (typeof parameter === 'string' && typeof site === 'string' && isObj(siteItem)) {
+      const allowed = claimParameterPaths(site, siteItem['interceptor']);
+      if (!allowed.includes(parameter)) {
+        at(
+          ['claims', i, 'decidingParameter'],
+          `${owner}: the deciding parameter must be ${allowed.map((p) => `'${p}'`).join(' or ')} (the burnout speed of the site's interceptor, or the site's commit-to-launch delay); got '${parameter}'`,
+        );
+      }
     }
   });
   return out;

@@ -21,6 +21,11 @@ import { parametricInterceptor } from '../engage/interceptor.js';
 import type { InterceptorDefinition, InterceptorSite } from '../engage/types.js';
 import { errorCodes, OpenBmdError } from '../errors.js';
 import { getBuiltinMissile } from '../flight/builtin-missiles.js';
+import {
+  MISSILE_FORMAT_VERSION,
+  type MissileDefinition,
+  missileDefinitionSchema,
+} from '../flight/missile.js';
 import type { GroundRadar, RadarFace, Sensor } from '../sensors/types.js';
 import type {
   ScenarioDocument,
@@ -29,7 +34,7 @@ import type {
   ScenarioSensor,
   ScenarioTrajectory,
 } from './schema.js';
-import type { ResolvedClaim, ResolvedScenario, ResolvedThreat } from './types.js';
+import type { ResolvedClaim, ResolvedPlace, ResolvedScenario, ResolvedThreat } from './types.js';
 
 const DEG_TO_RAD = Math.PI / 180;
 const M_PER_KM = 1000;
@@ -91,19 +96,43 @@ const resolveDocument = (doc: ScenarioDocument, source: string): ResolvedScenari
   const model = scenarioEarthModel(doc);
   const sites = new Map(doc.sites.map((s) => [s.id, s]));
 
-  const place = (p: ScenarioPlace, path: string): Position => {
+  const places = new Map<string, ResolvedPlace>();
+  /** A place's position; `inlineId` names an inline point in `places`. */
+  const place = (p: ScenarioPlace, path: string, inlineId?: string): Position & { id: string } => {
     const point = typeof p === 'string' ? sites.get(p) : p;
     if (point === undefined) {
       throw new OpenBmdError(errorCodes.scenarioInvalid, `unknown site '${String(p)}'`, path);
     }
-    return {
+    const id = typeof p === 'string' ? p : (inlineId ?? path);
+    const at = {
+      id,
       latRad: point.latDeg * DEG_TO_RAD,
       lonRad: point.lonDeg * DEG_TO_RAD,
       altitudeM: point.altitudeM,
     };
+    if (!places.has(id)) {
+      const site = typeof p === 'string' ? sites.get(p) : undefined;
+      places.set(id, { ...at, name: site?.name ?? id, isSite: site !== undefined });
+    }
+    return at;
+  };
+  const inlineMissiles = new Map(doc.missiles.map((m, i) => [m.id, { m, path: `missiles[${i}]` }]));
+  const missileFor = (missileId: string, path: string): MissileDefinition => {
+    const inline = inlineMissiles.get(missileId);
+    if (inline === undefined) return lookup(() => getBuiltinMissile(missileId), path);
+    return lookup(
+      () =>
+        missileDefinitionSchema.parse({
+          ...inline.m,
+          'openbmd-missile': MISSILE_FORMAT_VERSION,
+        }),
+      inline.path,
+    );
   };
 
-  const sensors = doc.sensors.map((s, i) => resolveSensor(s, place, `sensors[${i}]`));
+  const sensors = doc.sensors.map((s, i) =>
+    resolveSensor(s, (p, path) => place(p, path, `${s.id}-site`), `sensors[${i}]`),
+  );
 
   // Variants are built on first use (the parametric model calibrates each one).
   const variants = new Map(
@@ -123,7 +152,7 @@ const resolveDocument = (doc: ScenarioDocument, source: string): ResolvedScenari
   };
   const interceptorSites: InterceptorSite[] = doc.interceptorSites.map((s, i) => {
     const path = `interceptorSites[${i}]`;
-    const at = place(s.site, `${path}.site`);
+    const at = place(s.site, `${path}.site`, `${s.id}-site`);
     const interceptor = interceptorFor(s.interceptor, `${path}.interceptor`);
     return {
       id: s.id,
@@ -142,11 +171,15 @@ const resolveDocument = (doc: ScenarioDocument, source: string): ResolvedScenari
 
   const threats: ResolvedThreat[] = doc.threats.map((t, i) => {
     const path = `threats[${i}]`;
-    const from = place(t.from, `${path}.from`);
-    const to = place(t.to, `${path}.to`);
+    const from = place(t.from, `${path}.from`, `${t.id}-from`);
+    const to = place(t.to, `${path}.to`, `${t.id}-to`);
     return {
       id: t.id,
-      missile: lookup(() => getBuiltinMissile(t.missile), `${path}.missile`),
+      name: t.name ?? t.id,
+      fromPlaceId: from.id,
+      toPlaceId: to.id,
+      rvCount: t.rvCount,
+      missile: missileFor(t.missile, `${path}.missile`),
       fromLatRad: from.latRad,
       fromLonRad: from.lonRad,
       toLatRad: to.latRad,
@@ -159,26 +192,40 @@ const resolveDocument = (doc: ScenarioDocument, source: string): ResolvedScenari
   });
 
   const claims: ResolvedClaim[] = doc.claims.map((c) => {
-    const siteIndex = doc.interceptorSites.findIndex((s) => s.id === c.site);
-    const site = doc.interceptorSites[siteIndex];
-    const variantIndex = doc.interceptors.findIndex((d) => d.id === site?.interceptor);
-    const parameterPath =
-      c.decidingParameter === 'commit-delay'
-        ? `interceptorSites[${siteIndex}].launchDelayS`
-        : variantIndex >= 0
-          ? `interceptors[${variantIndex}].burnoutSpeedMps`
-          : `interceptorSites[${siteIndex}].interceptor`;
+    const site = doc.interceptorSites.find((s) => s.id === c.site);
+    const [speedPath, delayPath] = [
+      `interceptors.${site?.interceptor ?? ''}.burnoutSpeedMps`,
+      `interceptorSites.${c.site}.launchDelayS`,
+    ];
+    const parameterPath = c.decidingParameter ?? speedPath;
+    if (parameterPath !== speedPath && parameterPath !== delayPath) {
+      throw new OpenBmdError(
+        errorCodes.scenarioInvalid,
+        `claim '${c.id}': the deciding parameter must be '${speedPath}' or '${delayPath}', got '${parameterPath}'`,
+        'claims',
+      );
+    }
     return {
       id: c.id,
       text: c.text,
       siteId: c.site,
       threatId: c.threat,
-      decidingParameter: c.decidingParameter,
+      decidingParameter: parameterPath === delayPath ? 'commit-delay' : 'burnout-speed',
       parameterPath,
     };
   });
 
-  return { name: doc.name, source, model, sensors, interceptorSites, threats, claims };
+  return {
+    name: doc.name,
+    source,
+    model,
+    epoch: doc.epoch,
+    places: [...places.values()],
+    sensors,
+    interceptorSites,
+    threats,
+    claims,
+  };
 };
 
 /** The aiming shape of a threat's trajectory (km to m). */

@@ -163,7 +163,7 @@ function describeIssue(
       if (isVersion) {
         return issue.input === undefined
           ? missingVersion
-          : `unknown format version ${describeValue(issue.input)}: this OpenBMD reads version ${wording.version}`;
+          : `unknown format version ${describeValue(issue.input)}: this OpenBMD reads ${wording.version === 1 ? 'version 1' : `versions 1 to ${wording.version} (older ones are upgraded as they are read)`}`;
       }
       if (issue.input === undefined) return `is missing (required): ${listValues(issue.values)}`;
       return `must be ${listValues(issue.values)}${got}`;

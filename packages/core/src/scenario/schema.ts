@@ -8,9 +8,13 @@
  */
 import * as z from 'zod';
 import { fidelityPresetNames } from '../earth/model.js';
+import { missileObject } from '../flight/missile.js';
 
-/** The format version this code reads (the value of the `openbmd` field). */
-export const SCENARIO_FORMAT_VERSION = 1;
+/**
+ * The format version this code reads (the value of the `openbmd` field). Older versions are
+ * upgraded by scenario/migrate.ts before they are checked.
+ */
+export const SCENARIO_FORMAT_VERSION = 2;
 
 /** Ids: lowercase letters and digits in words joined by single hyphens (`brdy-xbr`). */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -185,6 +189,8 @@ export const threatSchema = z
     trajectory: trajectorySchema.default('minimum-energy'),
     launchTimeS: nonNegative().max(864_000).default(0),
     rcsM2: positive().max(10_000),
+    /** Reentry vehicles the missile carries (each one a warhead to engage). */
+    rvCount: z.number().int().min(1).max(20).default(1),
     payloadKg: positive().max(100_000).optional(),
     sources: sources(),
     notes: notes(),
@@ -203,8 +209,12 @@ export const claimSchema = z
     kind: z.literal('site-engages-threat').default('site-engages-threat'),
     site: ref(),
     threat: ref(),
-    /** The parameter whose threshold is reported: the interceptor's burnout speed, or the site's commit-to-launch delay. */
-    decidingParameter: z.enum(['burnout-speed', 'commit-delay']).default('burnout-speed'),
+    /**
+     * The scenario path of the parameter whose threshold is reported: the burnout speed of the
+     * site's interceptor (`interceptors.<id>.burnoutSpeedMps`) or the site's commit-to-launch
+     * delay (`interceptorSites.<id>.launchDelayS`). Default: the burnout speed.
+     */
+    decidingParameter: z.string().min(1).optional(),
     sources: sources(),
     notes: notes(),
   })
@@ -221,10 +231,48 @@ export const modelOverridesSchema = z
   })
   .readonly();
 
+/** A scenario path of a parameter: `<list>.<id>.<field>[.<field>...]` or a top-level field. */
+export const PARAMETER_PATH_PATTERN = /^[A-Za-z]+(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)?(?:\.[A-Za-z]+)*$/;
+
+/**
+ * A variant: an alternative parameter set (the interceptor speed each side claimed, two estimates
+ * of a radar's range), run beside the baseline. `set` maps scenario paths to values.
+ */
+export const variantSchema = z
+  .strictObject({
+    id: id(),
+    name: z.string().min(1).optional(),
+    description: z.string().optional(),
+    set: z
+      .record(z.string().regex(PARAMETER_PATH_PATTERN), z.unknown())
+      .refine((r) => Object.keys(r).length > 0, 'a variant must set at least one parameter'),
+    sources: sources(),
+    notes: notes(),
+  })
+  .readonly();
+
+/** A missile defined in the scenario, in the missile file format without its version key. */
+export const inlineMissileSchema = missileObject.omit({ 'openbmd-missile': true }).readonly();
+
+/** How `run` analyses the scenario. */
+export const analysisSchema = z
+  .strictObject({
+    /** Compute each engagement's minimum burnout speed and maximum commit delay (and claims' thresholds). */
+    sensitivity: z.boolean().default(true),
+    /** Spacing of the track points written to the outputs, s. */
+    trackSampleS: positive().min(0.5).max(600).default(10),
+  })
+  .readonly();
+
+/** Default epoch: J2000.0 (times are seconds from it; it does not change the physics). */
+export const DEFAULT_EPOCH = '2000-01-01T12:00:00Z';
+
 export const scenarioObject = z.strictObject({
   openbmd: z.literal(SCENARIO_FORMAT_VERSION),
   name: z.string().min(1),
   description: z.string().optional(),
+  /** ISO 8601 UTC time of t = 0 (labels the outputs' clocks). */
+  epoch: z.iso.datetime({ offset: false }).default(DEFAULT_EPOCH),
   fidelity: z.enum(fidelityPresetNames as [string, ...string[]]).default('wgs84'),
   models: modelOverridesSchema.optional(),
   sources: sources(),
@@ -233,8 +281,11 @@ export const scenarioObject = z.strictObject({
   sensors: z.array(sensorSchema).readonly().default([]),
   interceptors: z.array(interceptorSchema).readonly().default([]),
   interceptorSites: z.array(interceptorSiteSchema).readonly().default([]),
+  missiles: z.array(inlineMissileSchema).readonly().default([]),
   threats: z.array(threatSchema).min(1).readonly(),
   claims: z.array(claimSchema).readonly().default([]),
+  variants: z.array(variantSchema).readonly().default([]),
+  analysis: analysisSchema.default({ sensitivity: true, trackSampleS: 10 }),
 });
 
 /** The schema of a scenario document (cross-references are checked by parseScenario). */
@@ -252,6 +303,7 @@ export type ScenarioInterceptorSite = ScenarioDocument['interceptorSites'][numbe
 export type ScenarioThreat = ScenarioDocument['threats'][number];
 export type ScenarioTrajectory = z.output<typeof trajectorySchema>;
 export type ScenarioClaim = ScenarioDocument['claims'][number];
+export type ScenarioVariant = ScenarioDocument['variants'][number];
 
 /**
  * The JSON Schema (draft 2020-12) of a scenario file, for editors and `openbmd schema`. Input

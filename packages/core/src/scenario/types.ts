@@ -8,8 +8,25 @@ import type { InterceptorSite } from '../engage/types.js';
 import type { MissileDefinition } from '../flight/missile.js';
 import type { Sensor } from '../sensors/types.js';
 
+/** A named place of the scenario (a site, or a point written inline, named after its user). */
+export interface ResolvedPlace {
+  readonly id: string;
+  readonly name: string;
+  readonly latRad: number;
+  readonly lonRad: number;
+  readonly altitudeM: number;
+  /** Whether it is a site of the scenario (false: a point written inline). */
+  readonly isSite: boolean;
+}
+
 export interface ResolvedThreat {
   readonly id: string;
+  readonly name: string;
+  /** The places it flies from and to (site ids, or `<threat id>-from` / `-to` for inline points). */
+  readonly fromPlaceId: string;
+  readonly toPlaceId: string;
+  /** Reentry vehicles carried (warheads to engage). */
+  readonly rvCount: number;
   readonly missile: MissileDefinition;
   readonly fromLatRad: number;
   readonly fromLonRad: number;
@@ -30,7 +47,7 @@ export interface ResolvedClaim {
   readonly siteId: string;
   readonly threatId: string;
   readonly decidingParameter: 'burnout-speed' | 'commit-delay';
-  /** The scenario path of the deciding parameter, e.g. `interceptors[0].burnoutSpeedMps`. */
+  /** The scenario path of the deciding parameter, e.g. `interceptors.gbi-2stage-mda.burnoutSpeedMps`. */
   readonly parameterPath: string;
 }
 
@@ -39,6 +56,10 @@ export interface ResolvedScenario {
   /** File name or label, for messages. */
   readonly source: string;
   readonly model: EarthModel;
+  /** ISO 8601 UTC time of t = 0. */
+  readonly epoch: string;
+  /** Every place the scenario uses (sites and inline points). */
+  readonly places: readonly ResolvedPlace[];
   readonly sensors: readonly Sensor[];
   readonly interceptorSites: readonly InterceptorSite[];
   readonly threats: readonly ResolvedThreat[];
