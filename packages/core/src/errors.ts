@@ -17,6 +17,10 @@ export const errorCodes = {
   scenarioInvalid: 'E_SCENARIO_INVALID',
   /** A missile id that is not built in. */
   missileUnknown: 'E_MISSILE_UNKNOWN',
+  /** An id that names no entry of the catalog (interceptor, radar, space sensor or site). */
+  catalogUnknown: 'E_CATALOG_UNKNOWN',
+  /** A catalog file that does not parse or validate (every problem listed with its file). */
+  catalogInvalid: 'E_CATALOG_INVALID',
   /** The target lies beyond the missile's reach (or the requested apogee/flight time cannot be flown). */
   outOfReach: 'E_OUT_OF_REACH',
   /** An aiming or search problem that did not converge. */

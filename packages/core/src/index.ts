@@ -1,5 +1,7 @@
 export * from './aim/aim.js';
 export * from './aim/max-range.js';
+export * from './catalog/catalog.js';
+export * from './catalog/schema.js';
 export * from './earth/atmosphere.js';
 export * from './earth/constants.js';
 export * from './earth/frames.js';

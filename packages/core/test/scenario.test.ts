@@ -130,7 +130,10 @@ threats:
       '  broken.yaml:9:17 sensors[0].maxRangeKm: must be greater than 0 km, got -5',
       "  broken.yaml:10:5 sensors[0].detectionRange: unknown field 'detectionRange' (did you mean 'detectionRangeKm'?)",
       '  broken.yaml:12:5 threats[0].rcsM2: is missing (required)',
-      "  broken.yaml:13:14 threats[0].missile: threat 't1': unknown missile 'shahab3' (did you mean 'shahab-3'?); missiles: scud-b, shahab-3, ss-19, minuteman-3, ss-27, iran-icbm-notional",
+      // The list of missiles is the catalog's (catalog/missiles/), which grows.
+      expect.stringMatching(
+        /^ {2}broken\.yaml:13:14 threats\[0\]\.missile: threat 't1': unknown missile 'shahab3' \(did you mean 'shahab-3'\?\); missiles: .*\bscud-b\b.*\bss-19\b/,
+      ),
     ]);
   });
 

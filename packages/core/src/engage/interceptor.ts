@@ -21,7 +21,7 @@ import { STANDARD_GRAVITY_MPS2 } from '../earth/constants.js';
 import { customEarthModel, type EarthModel, earthPresets } from '../earth/model.js';
 import { errorCodes, OpenBmdError } from '../errors.js';
 import { type FlightSettings, makeFreeFlightRhs } from '../flight/ballistic.js';
-import { LARGE_SOLID_DRAG_TABLE } from '../flight/builtin-missiles.js';
+import { LARGE_SOLID_DRAG_TABLE } from '../flight/drag-tables.js';
 import { altitudeOfStateM, verticalSpeedMps } from '../flight/forces.js';
 import {
   type MissileDefinition,
@@ -575,9 +575,10 @@ export const stagedInterceptor = (
  * The generic template of the parametric form (docs/models/interceptors.md), after the
  * three-stage Ground-Based Interceptor of the public literature (an Orbital Sciences booster
  * built from the Orion 50S, 50 and 38 motors of the Pegasus launcher, about 21 t; the two-stage
- * European variant of 2007-2009 drops the third stage). At scale 1: stage propellant 14,000,
- * 3,570 and 770 kg (est, Orion-class); diameters 1.27, 1.27, 0.97 m; every stage's inert mass a
- * tenth of its gross mass; vacuum Isp 285 s, first stage 265 s at sea level (est).
+ * European variant of 2007-2009 drops the third stage; a single-stage interceptor, THAAD class,
+ * keeps the first stage alone). At scale 1: stage propellant 14,000, 3,570 and 770 kg (est,
+ * Orion-class); diameters 1.27, 1.27, 0.97 m; every stage's inert mass a tenth of its gross mass;
+ * vacuum Isp 285 s, first stage 265 s at sea level (est).
  */
 export const PARAMETRIC_TEMPLATE = {
   stage1PropellantKg: 14_000,
@@ -599,7 +600,8 @@ export interface ParametricInterceptorSpec {
   readonly burnoutSpeedMps: number;
   /** Total burn time, s, shared equally by the stages. */
   readonly burnTimeS: number;
-  readonly stageCount: 2 | 3;
+  /** 1 (the template's first stage alone: a THAAD-class booster), 2 or 3. */
+  readonly stageCount: 1 | 2 | 3;
   readonly killVehicle: KillVehicle;
   readonly sources: readonly string[];
   readonly notes: string;
@@ -609,7 +611,7 @@ export interface ParametricInterceptorSpec {
 const templateStages = (
   scale: number,
   burnTimeS: number,
-  stageCount: 2 | 3,
+  stageCount: 1 | 2 | 3,
 ): InterceptorStageInput[] => {
   const T = PARAMETRIC_TEMPLATE;
   const out: InterceptorStageInput[] = [];
@@ -732,9 +734,9 @@ export const parametricInterceptor = (
       'burnTimeS',
     );
   }
-  if (spec.stageCount !== 2 && spec.stageCount !== 3) {
+  if (spec.stageCount !== 1 && spec.stageCount !== 2 && spec.stageCount !== 3) {
     throw invalid(
-      `interceptor ${who}: stageCount must be 2 or 3, got ${String(spec.stageCount)}`,
+      `interceptor ${who}: stageCount must be 1, 2 or 3, got ${String(spec.stageCount)}`,
       'stageCount',
     );
   }
