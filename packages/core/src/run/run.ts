@@ -75,6 +75,16 @@ const flightKey = (model: EarthModel, t: ResolvedThreat): string =>
     t.payloadKg ?? null,
   ]);
 
+/** Aims a threat; a failure names the threat (and keeps its code: E_OUT_OF_REACH, ...). */
+const aimNamed = (model: EarthModel, t: ResolvedThreat): AimResult => {
+  try {
+    return aimThreat(model, t);
+  } catch (e) {
+    if (!(e instanceof OpenBmdError)) throw e;
+    throw new OpenBmdError(e.code, `threat '${t.id}': ${e.message}`, `threats.${t.id}`);
+  }
+};
+
 /** Runs a scenario: the baseline and every variant. */
 export const runScenario = (input: RunInput, options: RunOptions = {}): RunResult => {
   const doc = input.document;
@@ -105,7 +115,7 @@ export const runScenario = (input: RunInput, options: RunOptions = {}): RunResul
         const key = flightKey(model, t);
         let a = flights.get(key);
         if (a === undefined) {
-          a = aimThreat(model, t);
+          a = aimNamed(model, t);
           flights.set(key, a);
         }
         return a;
