@@ -1,5 +1,4 @@
 /** @openbmd/cli: the `openbmd` command, runnable in-process with `run(args, io)`. */
-export { flagshipThreats } from './commands/demo.js';
 export type { CommandResult } from './context.js';
 export { exitCodes } from './errors.js';
 export type { Io, OutputStream } from './io.js';

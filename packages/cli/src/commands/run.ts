@@ -29,7 +29,7 @@ import { progressBar } from '../progress.js';
 import { cliVersion } from '../version.js';
 import { engageText } from './engage.js';
 
-interface RunOptions {
+export interface RunOptions {
   readonly json?: true;
   readonly out?: string;
 }
@@ -105,6 +105,46 @@ export const runText = (r: RunResult, written: readonly string[], migrated: stri
     written.length === 0 ? '' : `\nWrote ${written.join(', ')}\n`,
   ].join('');
 
+/** Runs a scenario file: the summary or the result document, and the outputs written. */
+export const runScenarioFile = (ctx: CommandContext, file: string, opts: RunOptions): void => {
+  const text = readInputFile(ctx.io, file, 'scenario file', errorCodes.scenarioInvalid, file);
+  const { document, fromVersion, migrationChanges } = readScenario(text, file);
+  const progress = progressBar(ctx.io, 'run');
+  let result: RunResult;
+  try {
+    result = runScenario(
+      {
+        document,
+        source: file,
+        openbmdVersion: cliVersion(),
+        scenarioSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+        writtenFormat: fromVersion,
+        currentFormat: SCENARIO_FORMAT_VERSION,
+      },
+      { onProgress: progress.update },
+    );
+  } finally {
+    progress.stop();
+  }
+  const outDir = opts.out ?? defaultOutDir(file);
+  const written: string[] = [];
+  for (const output of renderRunOutputs(result)) {
+    const path = join(outDir, output.fileName);
+    try {
+      ctx.io.writeTextFile(path, output.content);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      throw inputError(`cannot write the output '${path}': ${reason}`, '--out');
+    }
+    written.push(path);
+  }
+  const migrated =
+    migrationChanges.length === 0
+      ? ''
+      : `Read as scenario format ${SCENARIO_FORMAT_VERSION} (written in format ${fromVersion}): ${migrationChanges.join('; ')}\n`;
+  ctx.output({ json: result, text: runText(result, written, migrated) }, opts.json === true);
+};
+
 export const defineRun = (cmd: Command, ctx: CommandContext): Command =>
   cmd
     .description(
@@ -113,41 +153,4 @@ export const defineRun = (cmd: Command, ctx: CommandContext): Command =>
     .argument('<scenario>', 'scenario file, YAML or JSON (see docs/scenario.md)')
     .option(JSON_FLAG, 'print the result document (result.json) on stdout instead of the summary')
     .option('--out <dir>', 'output folder (default: out/<scenario file name without extension>)')
-    .action((file: string, opts: RunOptions) => {
-      const text = readInputFile(ctx.io, file, 'scenario file', errorCodes.scenarioInvalid, file);
-      const { document, fromVersion, migrationChanges } = readScenario(text, file);
-      const progress = progressBar(ctx.io, 'run');
-      let result: RunResult;
-      try {
-        result = runScenario(
-          {
-            document,
-            source: file,
-            openbmdVersion: cliVersion(),
-            scenarioSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
-            writtenFormat: fromVersion,
-            currentFormat: SCENARIO_FORMAT_VERSION,
-          },
-          { onProgress: progress.update },
-        );
-      } finally {
-        progress.stop();
-      }
-      const outDir = opts.out ?? defaultOutDir(file);
-      const written: string[] = [];
-      for (const output of renderRunOutputs(result)) {
-        const path = join(outDir, output.fileName);
-        try {
-          ctx.io.writeTextFile(path, output.content);
-        } catch (e) {
-          const reason = e instanceof Error ? e.message : String(e);
-          throw inputError(`cannot write the output '${path}': ${reason}`, '--out');
-        }
-        written.push(path);
-      }
-      const migrated =
-        migrationChanges.length === 0
-          ? ''
-          : `Read as scenario format ${SCENARIO_FORMAT_VERSION} (written in format ${fromVersion}): ${migrationChanges.join('; ')}\n`;
-      ctx.output({ json: result, text: runText(result, written, migrated) }, opts.json === true);
-    });
+    .action((file: string, opts: RunOptions) => runScenarioFile(ctx, file, opts));
