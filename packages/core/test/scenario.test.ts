@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OpenBmdError } from '../src/errors.js';
 import { diagnoseScenario, parseScenario } from '../src/scenario/parse.js';
-import { resolveScenario } from '../src/scenario/resolve.js';
+import { completeSensor, resolveScenario } from '../src/scenario/resolve.js';
 import { scenarioJsonSchema } from '../src/scenario/schema.js';
 
 const FLAGSHIP_PATH = new URL('../../../scenarios/europe-2008.yaml', import.meta.url);
@@ -65,9 +65,13 @@ describe('parseScenario', () => {
     const doc = parseScenario(SMALL, 'small.yaml');
     expect(doc.fidelity).toBe('wgs84');
     expect(doc.interceptors).toEqual([]);
-    const radar = doc.sensors[0];
-    expect(radar?.type).toBe('radar');
-    if (radar?.type !== 'radar') return;
+    expect(doc.epoch).toBe('2000-01-01T12:00:00Z');
+    expect(doc.threats[0]?.rvCount).toBe(1);
+    expect(doc.analysis).toEqual({ sensitivity: true, trackSampleS: 10 });
+    // A sensor's defaults are filled in when it is completed (a catalog base may give them).
+    const radar = completeSensor(doc.sensors[0]!);
+    expect(radar.type).toBe('radar');
+    if (radar.type !== 'radar') return;
     expect(radar.faces).toEqual([
       { boresightAzimuthDeg: 0, azimuthHalfWidthDeg: 180, minElevationDeg: 0, maxElevationDeg: 90 },
     ]);
@@ -126,7 +130,7 @@ threats:
       "  broken.yaml:4:11 sites[0].id: must be lowercase letters and digits in words joined by single hyphens (like 'brdy-xbr'), got 'Bad_Site'",
       '  broken.yaml:4:29 sites[0].latDeg: must be at most 90 deg, got 95',
       '  broken.yaml:6:5 sensors[0].detectionRangeKm: is missing (required)',
-      "  broken.yaml:8:11 sensors[0].site: sensor 'xbr': unknown site 'somewhere'; sites: Bad_Site",
+      "  broken.yaml:8:11 sensors[0].site: sensor 'xbr': unknown site 'somewhere'; sites: Bad_Site; catalog sites: `openbmd catalog list --kind site`",
       '  broken.yaml:9:17 sensors[0].maxRangeKm: must be greater than 0 km, got -5',
       "  broken.yaml:10:5 sensors[0].detectionRange: unknown field 'detectionRange' (did you mean 'detectionRangeKm'?)",
       '  broken.yaml:12:5 threats[0].rcsM2: is missing (required)',

@@ -7,6 +7,7 @@
  * Variants share the flyout fans and the threats' flights that they do not change.
  */
 import type { AimResult } from '../aim/aim.js';
+import { getCatalogRadar, getCatalogSite, getCatalogSpaceSensor } from '../catalog/catalog.js';
 import { ecefToGeodetic, eciToEcef } from '../earth/frames.js';
 import { inverseGeodesic } from '../earth/geodesic.js';
 import { describeEarthModel, type EarthModel } from '../earth/model.js';
@@ -22,7 +23,7 @@ import { OpenBmdError } from '../errors.js';
 import { defaultFlightSettings } from '../flight/ballistic.js';
 import { getBuiltinMissile } from '../flight/builtin-missiles.js';
 import { phaseAt, stateAt, type Trajectory } from '../flight/trajectory.js';
-import { resolveScenario } from '../scenario/resolve.js';
+import { completeSensor, resolveScenario } from '../scenario/resolve.js';
 import type { ScenarioDocument } from '../scenario/schema.js';
 import type { ResolvedScenario, ResolvedThreat } from '../scenario/types.js';
 import { ID_LISTS, variantDocument } from '../scenario/variants.js';
@@ -323,7 +324,7 @@ const sensorsOf = (doc: ScenarioDocument, scenario: ResolvedScenario): SensorRes
   const rcsM2 = Math.min(...scenario.threats.map((t) => t.rcsM2));
   return scenario.sensors.map((s) => {
     const d = doc.sensors.find((x) => x.id === s.id);
-    const name = d?.name ?? s.id;
+    const name = d === undefined ? s.id : completeSensor(d).name;
     if (s.kind === 'space-infrared') {
       return {
         id: s.id,
@@ -400,8 +401,31 @@ const ledgerOf = (doc: ScenarioDocument, scenario: ResolvedScenario): Assumption
       notes: def.notes,
     });
   }
+  const sensors = doc.sensors.map(completeSensor);
+  for (const base of new Set(doc.sensors.map((s) => s.base))) {
+    if (base === undefined) continue;
+    const d = doc.sensors.find((s) => s.base === base)!;
+    const entry = d.type === 'radar' ? getCatalogRadar(base) : getCatalogSpaceSensor(base);
+    parameters.push({
+      path: `catalog.${d.type === 'radar' ? 'radars' : 'space-sensors'}.${base}`,
+      value: ledgerValue(entry),
+      sources: entry.sources,
+      notes: entry.notes,
+    });
+  }
+  const ownSites = new Set(doc.sites.map((s) => s.id));
+  for (const p of scenario.places) {
+    if (!p.isSite || ownSites.has(p.id)) continue;
+    const site = getCatalogSite(p.id);
+    parameters.push({
+      path: `catalog.sites.${p.id}`,
+      value: `${site.name}: ${site.latDeg} deg, ${site.lonDeg} deg, ${site.altitudeM} m`,
+      sources: site.sources,
+      notes: site.notes,
+    });
+  }
   const delays: Array<{ path: string; valueS: number }> = [];
-  for (const s of doc.sensors) {
+  for (const s of sensors) {
     if (s.type === 'radar') {
       delays.push({
         path: `sensors.${s.id}.trackInitiationDelayS`,

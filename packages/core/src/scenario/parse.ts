@@ -10,6 +10,8 @@
  *
  * Pure: no I/O. The CLI reads the file and passes its text and name.
  */
+
+import { catalogEntries, catalogIds, getCatalogRadar, getCatalogSite } from '../catalog/catalog.js';
 import { errorCodes, OpenBmdError } from '../errors.js';
 import { builtinMissiles } from '../flight/builtin-missiles.js';
 import { MISSILE_FORMAT_VERSION, missileDefinitionSchema } from '../flight/missile.js';
@@ -277,7 +279,14 @@ function crossReferenceProblems(root: unknown, place: Place): FileProblem[] {
     const sid = idOf(s);
     if (sid !== undefined && isObj(s) && !siteById.has(sid)) siteById.set(sid, s);
   }
+  // Catalog sites may be named wherever a site is (the scenario's own come first).
+  for (const e of catalogEntries('site')) {
+    if (siteById.has(e.id)) continue;
+    const site = getCatalogSite(e.id);
+    siteById.set(e.id, { ...site });
+  }
   const siteIds = [...siteById.keys()];
+  const ownSiteIds = sites.map(idOf).filter((x): x is string => x !== undefined);
   const sensorIds = sensors.map(idOf).filter((x): x is string => x !== undefined);
   const builtinInterceptors = builtinInterceptorIds();
   const ownInterceptorIds = interceptors.map(idOf).filter((x): x is string => x !== undefined);
@@ -319,7 +328,7 @@ function crossReferenceProblems(root: unknown, place: Place): FileProblem[] {
       if (site === undefined) {
         at(
           segments,
-          `${owner}: unknown site '${place}'${hintFor(place, siteIds)}${definedList('sites', siteIds)}`,
+          `${owner}: unknown site '${place}'${hintFor(place, siteIds)}${definedList('sites', ownSiteIds)}; catalog sites: \`openbmd catalog list --kind site\``,
         );
         return undefined;
       }
@@ -333,9 +342,40 @@ function crossReferenceProblems(root: unknown, place: Place): FileProblem[] {
     return undefined;
   };
 
+  const radarIds = catalogIds('radar');
+  const spaceSensorIds = catalogIds('space-sensor');
   sensors.forEach((s, i) => {
-    if (!isObj(s) || s['type'] !== 'radar' || !('site' in s)) return;
+    if (!isObj(s)) return;
     const owner = label('sensor', s);
+    const base = s['base'];
+    const isRadar = s['type'] === 'radar';
+    const baseIds = isRadar ? radarIds : spaceSensorIds;
+    let baseSiteId: string | null = null;
+    if (typeof base === 'string') {
+      if (!baseIds.includes(base)) {
+        at(
+          ['sensors', i, 'base'],
+          `${owner}: no ${isRadar ? 'radar' : 'space sensor'} '${base}' in the catalog${hintFor(base, baseIds)}${definedList(isRadar ? 'catalog radars' : 'catalog space sensors', baseIds)}`,
+        );
+      } else if (isRadar) {
+        baseSiteId = getCatalogRadar(base).siteId;
+      }
+    }
+    if (!isRadar) return;
+    if (!('site' in s)) {
+      if (typeof base === 'string' && baseIds.includes(base) && baseSiteId === null) {
+        at(
+          ['sensors', i],
+          `${owner}: the catalog radar '${base}' is transportable (no site of its own): give its site`,
+        );
+      } else if (base === undefined) {
+        at(
+          ['sensors', i],
+          `${owner}: site is missing (required unless the radar has a catalog base with a site)`,
+        );
+      }
+      return;
+    }
     const altitudeM = checkPlace(['sensors', i, 'site'], s['site'], owner);
     if (altitudeM !== undefined && altitudeM < 0) {
       at(

@@ -8,7 +8,10 @@
  * hand-built document; it fails, like every other resolution failure (a variant speed the template
  * cannot reach), with E_SCENARIO_INVALID naming the item and keeping the original code.
  */
+
+import type * as z from 'zod';
 import type { TrajectoryShape } from '../aim/aim.js';
+import { findCatalogEntry, getCatalogRadar, getCatalogSpaceSensor } from '../catalog/catalog.js';
 import {
   EARTH_ROTATION_RADPS,
   ROUND_EARTH_RADIUS_M,
@@ -27,12 +30,14 @@ import {
   missileDefinitionSchema,
 } from '../flight/missile.js';
 import type { GroundRadar, RadarFace, Sensor } from '../sensors/types.js';
-import type {
-  ScenarioDocument,
-  ScenarioInterceptor,
-  ScenarioPlace,
-  ScenarioSensor,
-  ScenarioTrajectory,
+import {
+  radarSchema,
+  type ScenarioDocument,
+  type ScenarioInterceptor,
+  type ScenarioPlace,
+  type ScenarioSensor,
+  type ScenarioTrajectory,
+  spaceInfraredSchema,
 } from './schema.js';
 import type { ResolvedClaim, ResolvedPlace, ResolvedScenario, ResolvedThreat } from './types.js';
 
@@ -99,7 +104,7 @@ const resolveDocument = (doc: ScenarioDocument, source: string): ResolvedScenari
   const places = new Map<string, ResolvedPlace>();
   /** A place's position; `inlineId` names an inline point in `places`. */
   const place = (p: ScenarioPlace, path: string, inlineId?: string): Position & { id: string } => {
-    const point = typeof p === 'string' ? sites.get(p) : p;
+    const point = typeof p === 'string' ? (sites.get(p) ?? findCatalogEntry('site', p)?.value) : p;
     if (point === undefined) {
       throw new OpenBmdError(errorCodes.scenarioInvalid, `unknown site '${String(p)}'`, path);
     }
@@ -111,8 +116,8 @@ const resolveDocument = (doc: ScenarioDocument, source: string): ResolvedScenari
       altitudeM: point.altitudeM,
     };
     if (!places.has(id)) {
-      const site = typeof p === 'string' ? sites.get(p) : undefined;
-      places.set(id, { ...at, name: site?.name ?? id, isSite: site !== undefined });
+      const name = 'name' in point && typeof point.name === 'string' ? point.name : undefined;
+      places.set(id, { ...at, name: name ?? id, isSite: typeof p === 'string' });
     }
     return at;
   };
@@ -235,11 +240,57 @@ export const trajectoryShape = (t: ScenarioTrajectory): TrajectoryShape => {
   return { kind: 'flight-time', flightTimeS: t.flightTimeS };
 };
 
+/** A scenario sensor written out in full (a catalog base merged under its overrides). */
+export type CompleteSensor =
+  | (z.output<typeof radarSchema> & { readonly name: string; readonly sources: readonly string[] })
+  | (z.output<typeof spaceInfraredSchema> & {
+      readonly name: string;
+      readonly sources: readonly string[];
+    });
+
+/** Fields the scenario gives (undefined ones left out, so they do not hide the base's). */
+const given = (o: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'base'));
+
+/**
+ * A scenario sensor with its catalog base (if any) merged under its own fields and the defaults
+ * filled in; sources and notes of both are kept. Throws E_CATALOG_UNKNOWN for an unknown base.
+ */
+export const completeSensor = (s: ScenarioSensor): CompleteSensor => {
+  if (s.type === 'space-infrared') {
+    const base = s.base === undefined ? undefined : getCatalogSpaceSensor(s.base);
+    const merged = spaceInfraredSchema.parse({
+      ...(base === undefined ? {} : given({ ...base, 'openbmd-space-sensor': undefined })),
+      ...given(s),
+      sources: [...(s.sources ?? []), ...(base?.sources ?? [])],
+      notes: [s.notes, base?.notes].filter((x) => x !== undefined).join(' ') || undefined,
+    });
+    return { ...merged, name: s.name ?? base?.name ?? s.id, sources: merged.sources ?? [] };
+  }
+  const base = s.base === undefined ? undefined : getCatalogRadar(s.base);
+  const merged = radarSchema.parse({
+    ...(base === undefined
+      ? {}
+      : given({
+          ...base,
+          'openbmd-radar': undefined,
+          siteId: undefined,
+          site: base.siteId ?? undefined,
+        })),
+    type: 'radar',
+    ...given(s),
+    sources: [...(s.sources ?? []), ...(base?.sources ?? [])],
+    notes: [s.notes, base?.notes].filter((x) => x !== undefined).join(' ') || undefined,
+  });
+  return { ...merged, name: s.name ?? base?.name ?? s.id, sources: merged.sources ?? [] };
+};
+
 const resolveSensor = (
-  s: ScenarioSensor,
+  sensor: ScenarioSensor,
   place: (p: ScenarioPlace, path: string) => Position,
   path: string,
 ): Sensor => {
+  const s = lookup(() => completeSensor(sensor), `${path}.base`);
   if (s.type === 'space-infrared') {
     return {
       kind: 'space-infrared',

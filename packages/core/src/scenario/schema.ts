@@ -112,7 +112,75 @@ export const spaceInfraredSchema = z
   })
   .readonly();
 
-export const sensorSchema = z.discriminatedUnion('type', [radarSchema, spaceInfraredSchema]);
+/**
+ * Copies an issue of the full schema that says a required field is missing (the optional fields
+ * of a sensor written without a base are required after all).
+ */
+const requireWithoutBase =
+  (full: z.ZodType) =>
+  (item: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    if (item['base'] !== undefined) return;
+    const checked = full.safeParse(item);
+    if (checked.success) return;
+    for (const issue of checked.error.issues) {
+      if (
+        issue.code === 'invalid_type' &&
+        issue.path.length === 1 &&
+        item[String(issue.path[0])] === undefined
+      ) {
+        ctx.addIssue({ ...issue, input: undefined });
+      }
+    }
+  };
+
+const radarShape = radarSchema.unwrap().shape;
+
+/**
+ * A radar of a scenario: written out in full (radarSchema), or a catalog radar (`base`, see
+ * `openbmd catalog list --kind radar`) with any of its fields overridden. `site` may be left out
+ * when the catalog radar has a site of its own.
+ */
+export const scenarioRadarSchema = z
+  .strictObject({
+    id: id(),
+    type: z.literal('radar'),
+    base: ref().optional(),
+    name: z.string().min(1).optional(),
+    site: placeSchema.optional(),
+    faces: radarShape.faces.unwrap().optional(),
+    minElevationDeg: radarShape.minElevationDeg.unwrap().optional(),
+    maxRangeKm: radarShape.maxRangeKm.optional(),
+    detectionRangeKm: radarShape.detectionRangeKm.optional(),
+    referenceRcsM2: radarShape.referenceRcsM2.unwrap().optional(),
+    trackInitiationDelayS: radarShape.trackInitiationDelayS.unwrap().optional(),
+    fireControl: radarShape.fireControl.unwrap().optional(),
+    sources: sources(),
+    notes: notes(),
+  })
+  .superRefine(requireWithoutBase(radarSchema))
+  .readonly();
+
+const spaceShape = spaceInfraredSchema.unwrap().shape;
+
+/** A space sensor of a scenario: written out, or a catalog one (`base`) with overrides. */
+export const scenarioSpaceInfraredSchema = z
+  .strictObject({
+    id: id(),
+    type: z.literal('space-infrared'),
+    base: ref().optional(),
+    name: z.string().min(1).optional(),
+    detectionDelayS: spaceShape.detectionDelayS.optional(),
+    trackDelayS: spaceShape.trackDelayS.optional(),
+    sources: sources(),
+    notes: notes(),
+  })
+  .superRefine(requireWithoutBase(spaceInfraredSchema))
+  .readonly();
+
+export const sensorSchema = z.discriminatedUnion('type', [
+  scenarioRadarSchema,
+  scenarioSpaceInfraredSchema,
+]);
 
 /** Kill-vehicle changes of an interceptor override (each optional). */
 export const killVehicleOverrideSchema = z
