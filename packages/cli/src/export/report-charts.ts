@@ -114,6 +114,18 @@ export const trajectoryCharts = (r: RunResult, document: ChartDocument): string 
   ].join('\n');
 };
 
+/** Longest row label of a timeline, characters (the tables carry the full names). */
+const MAX_ROW_LABEL_CHARS = 48;
+
+const shortened = (label: string): string =>
+  label.length <= MAX_ROW_LABEL_CHARS ? label : `${label.slice(0, MAX_ROW_LABEL_CHARS - 1)}\u2026`;
+
+/** A row label, shortened, made unique among `rows` with the id when shortening made it clash. */
+const rowLabel = (rows: readonly string[], kind: string, name: string, id: string): string => {
+  const label = shortened(`${kind}: ${name}`);
+  return rows.includes(label) ? shortened(`${kind}: ${id}`) : label;
+};
+
 const BAR_KINDS = [
   'boost',
   'flight after burnout',
@@ -163,7 +175,7 @@ export const timelineCharts = (r: RunResult, document: ChartDocument): string =>
     const notes: Note[] = [];
     for (const timeline of r.baseline.sensors.filter((s) => s.threatId === threat.threatId)) {
       const name = r.sensors.find((s) => s.id === timeline.sensorId)?.name ?? timeline.sensorId;
-      const row = `sensor: ${name}`;
+      const row = rowLabel(rows, 'sensor', name, timeline.sensorId);
       rows.push(row);
       for (const interval of timeline.intervals) {
         bars.push({ row, kind: 'sensor visibility', startS: interval.startS, endS: interval.endS });
@@ -181,7 +193,7 @@ export const timelineCharts = (r: RunResult, document: ChartDocument): string =>
     }
     for (const e of r.baseline.engagements.filter((x) => x.threatId === threat.threatId)) {
       const name = r.interceptorSites.find((s) => s.id === e.siteId)?.name ?? e.siteId;
-      const row = `site: ${name}`;
+      const row = rowLabel(rows, 'site', name, e.siteId);
       rows.push(row);
       if (e.engageable && e.window !== null) {
         bars.push({
@@ -206,7 +218,8 @@ export const timelineCharts = (r: RunResult, document: ChartDocument): string =>
       document,
       width: CHART_WIDTH_PX,
       height: 70 + 30 * rows.length,
-      marginLeft: 230,
+      // About 6 px per character of the 10 px labels.
+      marginLeft: Math.round(Math.max(120, 16 + 6 * Math.max(...rows.map((row) => row.length)))),
       marginRight: 24,
       x: {
         label: 'Time from scenario epoch (s)',

@@ -59,6 +59,17 @@ const p2 = (lonDeg: number, latDeg: number): [number, number] => [
   roundTo(latDeg, 2),
 ];
 
+/**
+ * A place's name as a map label: up to its first comma or parenthesis ("Brdy military area,
+ * Czech Republic (planned X-band radar)" gives "Brdy military area"); the full name is the
+ * label's tooltip.
+ */
+export const shortPlaceName = (name: string): string => {
+  const cut = name.search(/,| \(/);
+  const short = cut > 0 ? name.slice(0, cut) : name;
+  return short.length <= 32 ? short : `${short.slice(0, 31)}\u2026`;
+};
+
 /** A spherical ring as d3-geo wants it: clockwise around its inside (the smaller side). */
 const smallSideRing = (ring: ReadonlyArray<readonly number[]>): [number, number][] => {
   const positions = ring.map((p) => p2(p[0] ?? 0, p[1] ?? 0));
@@ -175,22 +186,41 @@ export const mapSvg = (r: RunResult): string => {
       `<path d="${d(line)}" fill="none" stroke="${s.engageable ? colours.engageable : colours.notEngageable}" stroke-width="${s.engageable ? 3 : 2}" stroke-linecap="round"><title>${escapeHtml(title)}</title></path>`,
     );
   }
-  const interceptorIds = new Set(r.interceptorSites.map((s) => s.id));
-  const drawnSites = new Set<string>();
-  const place = (id: string, name: string, lonDeg: number, latDeg: number): void => {
-    if (drawnSites.has(id)) return;
-    drawnSites.add(id);
+  // Places first (their names are the short ones), then the interceptor sites that stand on no
+  // place already drawn; a place with an interceptor site on it is drawn in the site's colour.
+  const drawn: Array<[number, number]> = [];
+  const near = (lonDeg: number, latDeg: number): boolean =>
+    drawn.some(([lon, lat]) => Math.abs(lon - lonDeg) < 0.05 && Math.abs(lat - latDeg) < 0.05);
+  const interceptorAt = (lonDeg: number, latDeg: number): boolean =>
+    r.interceptorSites.some(
+      (s) => Math.abs(s.lonDeg - lonDeg) < 0.05 && Math.abs(s.latDeg - latDeg) < 0.05,
+    );
+  const place = (
+    id: string,
+    name: string,
+    lonDeg: number,
+    latDeg: number,
+    interceptor: boolean,
+  ): void => {
+    if (near(lonDeg, latDeg)) return;
+    drawn.push([lonDeg, latDeg]);
     const xy = projection(p2(lonDeg, latDeg));
     if (xy === null) return;
     const [x, y] = xy;
     if (x < 0 || y < 0 || x > MAP_WIDTH_PX || y > heightPx) return;
-    const hex = interceptorIds.has(id) ? colours.interceptorSite : colours.site;
+    const hex = interceptor ? colours.interceptorSite : colours.site;
+    const label = shortPlaceName(name);
+    // Labels near the right edge go to the left of their point, so they stay in the frame.
+    const leftward = x > MAP_WIDTH_PX - 7 * label.length - 12;
     out.push(
-      `<g transform="translate(${x.toFixed(1)},${y.toFixed(1)})"><circle r="4" fill="${hex}" stroke="#fff" stroke-width="1"/><text x="6" y="4" fill="#222" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeHtml(name)}</text><title>${escapeHtml(`${name} (${id})`)}</title></g>`,
+      `<g transform="translate(${x.toFixed(1)},${y.toFixed(1)})"><circle r="4" fill="${hex}" stroke="#fff" stroke-width="1"/><text x="${leftward ? -6 : 6}" y="4"${leftward ? ' text-anchor="end"' : ''} fill="#222" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeHtml(label)}</text><title>${escapeHtml(`${name} (${id})`)}</title></g>`,
     );
   };
-  for (const s of r.interceptorSites) place(s.id, s.name, s.lonDeg, s.latDeg);
-  for (const s of r.sites) place(s.id, s.name, s.lonDeg, s.latDeg);
+  for (const s of r.sites) {
+    const interceptor = s.roles.includes('interceptor') || interceptorAt(s.lonDeg, s.latDeg);
+    place(s.id, s.name, s.lonDeg, s.latDeg, interceptor);
+  }
+  for (const s of r.interceptorSites) place(s.id, s.name, s.lonDeg, s.latDeg, true);
   for (const m of interceptMarks(r)) {
     const xy = projection(p2(m.point.lonDeg, m.point.latDeg));
     if (xy === null) continue;
