@@ -245,8 +245,7 @@ describe('minimum burnout speed', () => {
     const at = (speed: number) => {
       const interceptor = interceptorAtSpeed(gbi, speed, model);
       const s = { ...site, interceptor };
-      return engageOnce({ ...inp, site: s, fan: cache.fanFor(s, interceptor) })
-        .engageable;
+      return engageOnce({ ...inp, site: s, fan: cache.fanFor(s, interceptor) }).engageable;
     };
     expect(at(v)).toBe(true);
     expect(at(v - 100)).toBe(false);
