@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { defineAim } from './commands/aim.js';
 import { defineAtmosphere } from './commands/atmosphere.js';
+import { defineCatalog } from './commands/catalog.js';
 import { defineDemo } from './commands/demo.js';
 import { defineEngage } from './commands/engage.js';
 import { defineFly } from './commands/fly.js';
@@ -43,6 +44,7 @@ const buildProgram = (ctx: CommandContext): Command => {
   defineAim(program.command('aim'), ctx);
   defineMaxRange(program.command('max-range'), ctx);
   defineMissiles(program.command('missiles'), ctx);
+  defineCatalog(program.command('catalog'), ctx);
   defineSchema(program.command('schema'), ctx);
   defineValidate(program.command('validate'), ctx);
   defineDemo(program.command('demo'), ctx);

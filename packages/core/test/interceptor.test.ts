@@ -95,7 +95,8 @@ describe('parametricInterceptor', () => {
   });
 
   it('the reference flyout burns out 25-35 deg above the horizontal for the GBI templates', () => {
-    for (const ic of builtinInterceptors) {
+    // The catalog's short-burn SM-3 and THAAD burn out steeper (about 74-76 deg, calc).
+    for (const ic of builtinInterceptors.filter((d) => d.id.startsWith('gbi-'))) {
       const bo = referenceBurnout(model, ic.vehicle);
       expect(bo.flightPathRad / DEG).toBeGreaterThan(25);
       expect(bo.flightPathRad / DEG).toBeLessThan(35);
@@ -251,9 +252,11 @@ describe('built-in interceptors', () => {
     for (const d of builtinInterceptors) {
       expect(d.sources.length).toBeGreaterThanOrEqual(3);
       expect(d.vehicle.notional).toBe(true);
-      expect(d.killVehicle.minAltitudeM).toBe(100_000);
       expect(d.notes).toMatch(/est/);
     }
+    // The GBI's EKV intercepts above the sensible atmosphere (the catalog's SM-3 and THAAD lower).
+    expect(two.killVehicle.minAltitudeM).toBe(100_000);
+    expect(three.killVehicle.minAltitudeM).toBe(100_000);
     expect(two.sources.join(' ')).toMatch(/5\.4 km\/s/);
     expect(two.sources.join(' ')).toMatch(/7\.7-8\.3 km\/s/);
   });

@@ -18,7 +18,11 @@
 import { type ParametricInterceptorSpec, parametricInterceptor } from '../engage/interceptor.js';
 import type { InterceptorDefinition } from '../engage/types.js';
 import { errorCodes, OpenBmdError } from '../errors.js';
-import { diagnoseMissileDefinition, type MissileDefinition } from '../flight/missile.js';
+import {
+  diagnoseMissileDefinition,
+  type MissileDefinition,
+  missileDefinitionSchema,
+} from '../flight/missile.js';
 import { type SchemaWording, schemaProblems } from '../scenario/schema-problems.js';
 import {
   closestName,
@@ -167,16 +171,21 @@ const parseFile = (
   let entry: CatalogEntry | undefined;
   const problems: FileProblem[] = [];
   if (kind === 'missile') {
-    const diagnosis = diagnoseMissileDefinition(file.text);
-    problems.push(...diagnosis.problems);
-    if (diagnosis.definition !== undefined) {
-      entry = { kind, path: file.path, text: file.text, value: diagnosis.definition };
-      if (diagnosis.definition.notional !== true) {
+    // One YAML parse on the good path; the missile format's own report when anything is wrong.
+    const result =
+      yaml.problems.length === 0
+        ? missileDefinitionSchema.safeParse(yaml.value, { reportInput: true })
+        : undefined;
+    const definition = result?.success === true ? result.data : undefined;
+    if (definition === undefined) problems.push(...diagnoseMissileDefinition(file.text).problems);
+    if (definition !== undefined) {
+      entry = { kind, path: file.path, text: file.text, value: definition };
+      if (definition.notional !== true) {
         problems.push(
           problemAt(yaml, ['notional'], 'catalog entries are notional (public estimates): true'),
         );
       }
-      if ((diagnosis.definition.notes ?? '').trim() === '') {
+      if ((definition.notes ?? '').trim() === '') {
         problems.push(
           problemAt(yaml, ['notes'], 'is missing: a catalog entry says in notes what is estimated'),
         );

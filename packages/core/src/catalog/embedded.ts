@@ -80,6 +80,282 @@ notes: >-
 `,
   },
   {
+    path: 'catalog/interceptors/sm-3-ia.yaml',
+    text: `# Standard Missile-3 Block IA (Aegis BMD)
+# An OpenBMD catalog interceptor (docs/catalog.md; the model: docs/models/interceptors.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-interceptor: 1
+id: sm-3-ia
+name: Standard Missile-3 Block IA (Aegis BMD)
+burnoutSpeedMps: 3000
+burnTimeS: 45
+stageCount: 3
+killVehicle:
+  minAltitudeKm: 70
+  maxAltitudeKm: 500
+  divertMps: 300
+  massKg: 23
+sources:
+  - 'J. Sankaran, "Missile Defense Against Iran Without Threatening Russia," Arms Control Today
+    43(9) (November 2013): burnout speeds of about 3 km/s for the SM-3 IA and IB, about 4.5 km/s for
+    the IIA, 5.5 km/s planned for the cancelled IIB'
+  - 'D. A. Wilkening, "Does Missile Defence in Europe Threaten Russia?," Survival 54(1) (2012) 31-52
+    (SM-3 burnout speeds and intercept geometry of the European Phased Adaptive Approach)'
+  - 'U.S. Missile Defense Agency, "Aegis Ballistic Missile Defense" fact sheet (SM-3 Block IA, IB
+    and IIA: exo-atmospheric hit-to-kill interceptors of midcourse defence; IIA with 21-inch upper
+    stages)'
+  - "National Research Council, Making Sense of Ballistic Missile Defense: An Assessment of Concepts
+    and Systems for U.S. Boost-Phase Missile Defense in Comparison to Other Alternatives
+    (Washington, DC: National Academies Press, 2012)"
+  - 'G. N. Lewis and T. A. Postol, "A Flawed and Dangerous U.S. Missile Defense Plan," Arms Control
+    Today 40(4) (May 2010) (the SM-3 in the European Phased Adaptive Approach)'
+notes: >-
+  Burnout speed 3.0 km/s (est: the figure of Sankaran 2013 and the public literature). Three solid
+  stages (Mk 72 booster, Mk 104 dual-thrust motor, Mk 136 third-stage motor) with a kinetic warhead;
+  total burn 45 s (est), shared equally by the template's stages (the real stages burn unequally).
+  Kinetic warhead about 23 kg (est); intercepts above the sensible atmosphere, from 70 km (est) up
+  to 500 km (est); divert 300 m/s (est, not spent by the kinematic model).
+`,
+  },
+  {
+    path: 'catalog/interceptors/sm-3-ib.yaml',
+    text: `# Standard Missile-3 Block IB (Aegis BMD, Aegis Ashore at Deveselu)
+# An OpenBMD catalog interceptor (docs/catalog.md; the model: docs/models/interceptors.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-interceptor: 1
+id: sm-3-ib
+name: Standard Missile-3 Block IB (Aegis BMD, Aegis Ashore at Deveselu)
+burnoutSpeedMps: 3000
+burnTimeS: 45
+stageCount: 3
+killVehicle:
+  minAltitudeKm: 70
+  maxAltitudeKm: 500
+  divertMps: 300
+  massKg: 23
+sources:
+  - 'J. Sankaran, "Missile Defense Against Iran Without Threatening Russia," Arms Control Today
+    43(9) (November 2013): burnout speeds of about 3 km/s for the SM-3 IA and IB, about 4.5 km/s for
+    the IIA, 5.5 km/s planned for the cancelled IIB'
+  - 'D. A. Wilkening, "Does Missile Defence in Europe Threaten Russia?," Survival 54(1) (2012) 31-52
+    (SM-3 burnout speeds and intercept geometry of the European Phased Adaptive Approach)'
+  - 'U.S. Missile Defense Agency, "Aegis Ballistic Missile Defense" fact sheet (SM-3 Block IA, IB
+    and IIA: exo-atmospheric hit-to-kill interceptors of midcourse defence; IIA with 21-inch upper
+    stages)'
+  - "National Research Council, Making Sense of Ballistic Missile Defense: An Assessment of Concepts
+    and Systems for U.S. Boost-Phase Missile Defense in Comparison to Other Alternatives
+    (Washington, DC: National Academies Press, 2012)"
+  - 'G. N. Lewis and T. A. Postol, "A Flawed and Dangerous U.S. Missile Defense Plan," Arms Control
+    Today 40(4) (May 2010) (the SM-3 in the European Phased Adaptive Approach)'
+notes: >-
+  Burnout speed 3.0 km/s (est: the IA's booster with an improved kinetic warhead, two-colour seeker
+  and throttleable divert system; Sankaran 2013 gives about 3 km/s, some public estimates up to 3.5
+  km/s). Total burn 45 s (est) over three solid stages. Kinetic warhead about 23 kg (est);
+  intercepts from 70 km (est) up to 500 km (est); divert 300 m/s (est, not spent by the kinematic
+  model).
+`,
+  },
+  {
+    path: 'catalog/interceptors/sm-3-iia.yaml',
+    text: `# Standard Missile-3 Block IIA (Aegis BMD, Aegis Ashore at Redzikowo)
+# An OpenBMD catalog interceptor (docs/catalog.md; the model: docs/models/interceptors.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-interceptor: 1
+id: sm-3-iia
+name: Standard Missile-3 Block IIA (Aegis BMD, Aegis Ashore at Redzikowo)
+burnoutSpeedMps: 4500
+burnTimeS: 60
+stageCount: 3
+killVehicle:
+  minAltitudeKm: 70
+  maxAltitudeKm: 1200
+  divertMps: 500
+  massKg: 30
+sources:
+  - 'J. Sankaran, "Missile Defense Against Iran Without Threatening Russia," Arms Control Today
+    43(9) (November 2013): burnout speeds of about 3 km/s for the SM-3 IA and IB, about 4.5 km/s for
+    the IIA, 5.5 km/s planned for the cancelled IIB'
+  - 'D. A. Wilkening, "Does Missile Defence in Europe Threaten Russia?," Survival 54(1) (2012) 31-52
+    (SM-3 burnout speeds and intercept geometry of the European Phased Adaptive Approach)'
+  - 'U.S. Missile Defense Agency, "Aegis Ballistic Missile Defense" fact sheet (SM-3 Block IA, IB
+    and IIA: exo-atmospheric hit-to-kill interceptors of midcourse defence; IIA with 21-inch upper
+    stages)'
+  - "National Research Council, Making Sense of Ballistic Missile Defense: An Assessment of Concepts
+    and Systems for U.S. Boost-Phase Missile Defense in Comparison to Other Alternatives
+    (Washington, DC: National Academies Press, 2012)"
+  - 'G. N. Lewis and T. A. Postol, "A Flawed and Dangerous U.S. Missile Defense Plan," Arms Control
+    Today 40(4) (May 2010) (the SM-3 in the European Phased Adaptive Approach)'
+notes: >-
+  Burnout speed 4.5 km/s (est: Sankaran 2013, Wilkening 2012). Three solid stages, the upper two 21
+  inches (0.53 m) in diameter, with a larger kinetic warhead; total burn 60 s (est). Kinetic warhead
+  about 30 kg (est); intercepts from 70 km (est) up to 1,200 km (est: its larger booster reaches
+  higher than the IA/IB); divert 500 m/s (est, not spent by the kinematic model).
+`,
+  },
+  {
+    path: 'catalog/interceptors/thaad.yaml',
+    text: `# Terminal High Altitude Area Defense (THAAD) interceptor
+# An OpenBMD catalog interceptor (docs/catalog.md; the model: docs/models/interceptors.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-interceptor: 1
+id: thaad
+name: Terminal High Altitude Area Defense (THAAD) interceptor
+burnoutSpeedMps: 2800
+burnTimeS: 20
+stageCount: 1
+killVehicle:
+  minAltitudeKm: 40
+  maxAltitudeKm: 150
+  divertMps: 300
+  massKg: 40
+sources:
+  - 'U.S. Missile Defense Agency, "Terminal High Altitude Area Defense (THAAD)" fact sheet:
+    intercepts inside and outside the atmosphere in the terminal phase, one-stage solid booster,
+    hit-to-kill'
+  - 'J. Sankaran and B. L. Fearey, "Missile defense and strategic stability: Terminal High Altitude
+    Area Defense (THAAD) in South Korea," Contemporary Security Policy 38(3) (2017) 321-344 (burnout
+    speed about 2.8 km/s; intercept altitudes of about 40-150 km)'
+  - 'Missile Defense Project, "Terminal High Altitude Area Defense (THAAD)," Missile Threat, Center
+    for Strategic and International Studies, missilethreat.csis.org/system/thaad/'
+  - "National Research Council, Making Sense of Ballistic Missile Defense: An Assessment of Concepts
+    and Systems for U.S. Boost-Phase Missile Defense in Comparison to Other Alternatives
+    (Washington, DC: National Academies Press, 2012)"
+notes: >-
+  Burnout speed 2.8 km/s (est: public estimates of about 2.8 km/s, Mach 8 at altitude). One solid
+  stage (the template's first stage alone: stageCount 1), total burn 20 s (est). Kill vehicle about
+  40 kg (est); intercepts from 40 km to 150 km altitude (est: the endo- and exo-atmospheric terminal
+  band of public descriptions); divert 300 m/s (est, not spent by the kinematic model).
+`,
+  },
+  {
+    path: 'catalog/missiles/hwasong-15.yaml',
+    text: `# Hwasong-15 (KN-22), North Korean two-stage liquid ICBM
+# An OpenBMD catalog missile (docs/catalog.md; the format: docs/missiles.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-missile: 1
+id: hwasong-15
+name: Hwasong-15 (KN-22), North Korean two-stage liquid ICBM
+class: icbm
+propellant: liquid
+notional: true
+sources:
+  - "D. Wright, \\"North Korea's Longest Missile Test Yet,\\" All Things Nuclear, Union of Concerned
+    Scientists, 28 November 2017 (the test of 28/29 November 2017: apogee about 4,475 km, 950 km
+    down range, about 53 minutes; on a standard trajectory that missile would fly more than 13,000
+    km, with a payload that may have been light)"
+  - "Korean Central News Agency, statement of 29 November 2017 on the Hwasong-15 test (apogee 4,475
+    km, 950 km, 53 minutes), and the matching figures of the South Korean, Japanese and US
+    governments"
+  - 'M. Elleman, "The New Hwasong-15 ICBM: A Significantly Improved Threat to the United States," 38
+    North, 1 December 2017 (a larger first stage with a two-chamber engine, a wider second stage)'
+  - 'Missile Defense Project, "Hwasong-15 (KN-22)," Missile Threat, Center for Strategic and
+    International Studies, missilethreat.csis.org/missile/hwasong-15/'
+  - "Defense Intelligence Ballistic Missile Analysis Committee (NASIC), 2020 Ballistic and Cruise
+    Missile Threat, NASIC-1031-0985-20 (Wright-Patterson AFB: National Air and Space Intelligence
+    Center, July 2020)"
+  - 'G. Forden, "GUI_Missile_Flyout: A General Program for Simulating Ballistic Missiles," Science &
+    Global Security 15(2) (2007) 133-146; missile data and drag tables as distributed with the
+    program'
+notes: >-
+  Two liquid stages, storable propellants. No stage data are public: every stage number is est.
+  Diameter 2.4 m (est, from the test photographs as analysts read them, e.g. Elleman 2017). Stage 1:
+  52,000 kg gross, 46,000 kg of propellant, 125 s burn, Isp 258 s at sea level and 288 s in vacuum
+  (est: a two-chamber engine of the RD-250 class); sea-level thrust calc about 931 kN, liftoff
+  thrust-to-weight 1.47 (calc). Stage 2: 12,000 kg gross, 10,500 kg of propellant, 220 s burn, Isp
+  305 s in vacuum (est). Liftoff 64.6 t (calc). Payload 600 kg (est: a first-generation warhead and
+  reentry vehicle; the mass flown in the test is not known, and Wright notes that it may have been
+  light). RV ballistic coefficient 10,000 kg/m^2 est. Drag: Forden's large-liquid-missile table.
+  Calibration (OpenBMD, calc): the Isp values were chosen so that range-optimal Forden steering on a
+  non-rotating WGS84 Earth flies 13,030 km with 600 kg, Wright's 13,000 km (+0.2 %); ideal delta-v
+  8.88 km/s. Near this speed the range is steep in the Isp: one second of Isp in both stages moves
+  it by about 500 km. Default steering: the range-optimal Forden programme found by \`openbmd
+  max-range\` (calc).
+stages:
+  - name: stage 1 (two-chamber engine, storable propellants)
+    grossMassKg: 52000
+    propellantMassKg: 46000
+    burnTimeS: 125
+    ispVacuumS: 288
+    ispSeaLevelS: 258
+    diameterM: 2.4
+    dragCoefficient:
+      - [0, 0.2007]
+      - [0.7, 0.2286]
+      - [0.8, 0.2486]
+      - [0.9, 0.2825]
+      - [1, 0.3402]
+      - [1.05, 0.3838]
+      - [1.1, 0.4304]
+      - [1.15, 0.4654]
+      - [1.18, 0.4747]
+      - [1.2, 0.474]
+      - [1.4, 0.4374]
+      - [1.6, 0.4034]
+      - [1.8, 0.372]
+      - [2, 0.343]
+      - [2.5, 0.2804]
+      - [3, 0.2305]
+      - [3.5, 0.1918]
+      - [4, 0.1626]
+      - [4.5, 0.1416]
+      - [5.5, 0.1183]
+      - [6, 0.1134]
+  - name: stage 2
+    grossMassKg: 12000
+    propellantMassKg: 10500
+    burnTimeS: 220
+    ispVacuumS: 305
+    diameterM: 2.4
+    dragCoefficient:
+      - [0, 0.2007]
+      - [0.7, 0.2286]
+      - [0.8, 0.2486]
+      - [0.9, 0.2825]
+      - [1, 0.3402]
+      - [1.05, 0.3838]
+      - [1.1, 0.4304]
+      - [1.15, 0.4654]
+      - [1.18, 0.4747]
+      - [1.2, 0.474]
+      - [1.4, 0.4374]
+      - [1.6, 0.4034]
+      - [1.8, 0.372]
+      - [2, 0.343]
+      - [2.5, 0.2804]
+      - [3, 0.2305]
+      - [3.5, 0.1918]
+      - [4, 0.1626]
+      - [4.5, 0.1416]
+      - [5.5, 0.1183]
+      - [6, 0.1134]
+payload:
+  massKg: 600
+reentryVehicle:
+  massKg: 600
+  ballisticCoefficientKgM2: 10000
+steering:
+  law: forden
+  verticalTimeS: 10
+  pitchRateDegPerS: 0.98
+  finalElevationDeg: 20.8
+reference:
+  maxRangeKm: 13000
+  payloadKg: 600
+  source: "Wright 2017 (UCS): more than 13,000 km on a standard trajectory, from the lofted test of
+    November 2017, for the payload it flew (not known; taken as est here)"
+`,
+  },
+  {
     path: 'catalog/missiles/iran-icbm-notional.yaml',
     text: `# Notional Iranian two-stage liquid ICBM (2008 debate)
 # An OpenBMD catalog missile (docs/catalog.md; the format: docs/missiles.md).
@@ -327,6 +603,92 @@ reference:
 `,
   },
   {
+    path: 'catalog/missiles/no-dong.yaml',
+    text: `# Nodong-1 (No-dong, Rodong-1)
+# An OpenBMD catalog missile (docs/catalog.md; the format: docs/missiles.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-missile: 1
+id: no-dong
+name: Nodong-1 (No-dong, Rodong-1)
+class: mrbm
+propellant: liquid
+notional: true
+sources:
+  - 'D. Wright and T. Kadyshev, "An Analysis of the North Korean Nodong Missile," Science & Global
+    Security 4(2) (1994) 129-160'
+  - 'Missile Defense Project, "No-dong 1," Missile Threat, Center for Strategic and International
+    Studies, missilethreat.csis.org/missile/no-dong/'
+  - "Defense Intelligence Ballistic Missile Analysis Committee (NASIC), Ballistic and Cruise Missile
+    Threat, NASIC-1031-0985-17 (Wright-Patterson AFB: National Air and Space Intelligence Center,
+    June 2017)"
+  - 'G. Forden, "GUI_Missile_Flyout: A General Program for Simulating Ballistic Missiles," Science &
+    Global Security 15(2) (2007) 133-146; missile data and drag tables as distributed with the
+    program'
+  - "G. P. Sutton, Rocket Propulsion Elements, 3rd ed. (New York: Wiley, 1963), p. 119 (V-2 drag
+    coefficient against Mach number)"
+notes: >-
+  The North Korean original of the Shahab-3 (which the catalog holds as Wright & Kadyshev's
+  analysis): one liquid stage, a scaled-up Scud. Liftoff 16,250 kg and 1.36 m diameter as commonly
+  given (CSIS Missile Threat; est); burn about 110 s (Wright & Kadyshev). Propellant 13,250 kg and
+  dry mass 2,000 kg est; Isp 228 s at sea level and 252 s in vacuum est (a little above the Scud-B's
+  226/249 s of Forden's data set: a newer engine); sea-level thrust calc about 269 kN, liftoff
+  thrust-to-weight 1.69 (calc). Warhead 1,000 kg (Wright & Kadyshev), ballistic coefficient 10,000
+  kg/m^2 est. Drag: the V-2 curve (Forden's choice for Scud-family missiles). Calibration (OpenBMD,
+  calc): range-optimal Forden steering on a non-rotating WGS84 Earth flies 1,250 km with 1,000 kg, 4
+  % short of the 1,300 km reference and inside Wright & Kadyshev's 1,000-1,300 km; ideal delta-v
+  4.18 km/s. Default steering: the range-optimal Forden programme found by \`openbmd max-range\`
+  (calc).
+stages:
+  - name: stage 1 (single scaled-up Scud-type engine)
+    grossMassKg: 15250
+    propellantMassKg: 13250
+    burnTimeS: 110
+    ispVacuumS: 252
+    ispSeaLevelS: 228
+    diameterM: 1.36
+    dragCoefficient:
+      - [0, 0.15]
+      - [0.6, 0.15]
+      - [0.7, 0.16]
+      - [0.8, 0.18]
+      - [0.9, 0.23]
+      - [1, 0.3]
+      - [1.1, 0.4]
+      - [1.18, 0.42]
+      - [1.2, 0.415]
+      - [1.3, 0.38]
+      - [1.4, 0.36]
+      - [1.5, 0.325]
+      - [1.6, 0.3]
+      - [1.7, 0.275]
+      - [1.8, 0.26]
+      - [1.9, 0.25]
+      - [2, 0.24]
+      - [3, 0.21]
+      - [4, 0.18]
+      - [5, 0.155]
+      - [5.5, 0.15]
+payload:
+  massKg: 1000
+reentryVehicle:
+  massKg: 1000
+  ballisticCoefficientKgM2: 10000
+steering:
+  law: forden
+  verticalTimeS: 8
+  pitchRateDegPerS: 1.33
+  finalElevationDeg: 44.9
+reference:
+  maxRangeKm: 1300
+  payloadKg: 1000
+  source: "about 1,300 km with a warhead of about 1,000 kg: the upper end of the 1,000-1,300 km that
+    Wright & Kadyshev 1994 estimated; NASIC 2017 gives 1,200+ km; CSIS Missile Threat 1,200-1,500
+    km"
+`,
+  },
+  {
     path: 'catalog/missiles/scud-b.yaml',
     text: `# R-17 / 8K14 (Scud-B)
 # An OpenBMD catalog missile (docs/catalog.md; the format: docs/missiles.md).
@@ -407,6 +769,122 @@ reference:
 `,
   },
   {
+    path: 'catalog/missiles/sejjil-2.yaml',
+    text: `# Sejjil-2 (Sajjil-2), Iranian two-stage solid MRBM
+# An OpenBMD catalog missile (docs/catalog.md; the format: docs/missiles.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-missile: 1
+id: sejjil-2
+name: Sejjil-2 (Sajjil-2), Iranian two-stage solid MRBM
+class: mrbm
+propellant: solid
+notional: true
+sources:
+  - 'Missile Defense Project, "Sejjil," Missile Threat, Center for Strategic and International
+    Studies, missilethreat.csis.org/missile/sejjil/'
+  - "EastWest Institute, Iran's Nuclear and Missile Potential: A Joint Threat Assessment by U.S. and
+    Russian Technical Experts (New York: EWI, May 2009)"
+  - "International Institute for Strategic Studies, Iran's Ballistic Missile Capabilities: A Net
+    Assessment, IISS Strategic Dossier (London: IISS, May 2010), on the Sajjil-2 (two solid stages,
+    about 1.25 m in diameter; about 2,000-2,200 km with a warhead of about 750 kg, est)"
+  - "IRNA and Reuters reports of the Sejjil-2 test of 20 May 2009 from Semnan: two-stage,
+    solid-propellant, range of 2,000 km"
+  - "Defense Intelligence Ballistic Missile Analysis Committee (NASIC), Ballistic and Cruise Missile
+    Threat, NASIC-1031-0985-17 (Wright-Patterson AFB: National Air and Space Intelligence Center,
+    June 2017)"
+  - 'G. Forden, "GUI_Missile_Flyout: A General Program for Simulating Ballistic Missiles," Science &
+    Global Security 15(2) (2007) 133-146; missile data and drag tables as distributed with the
+    program'
+notes: >-
+  Two solid stages. Liftoff about 23.6 t and 1.25 m diameter as reported (CSIS Missile Threat; IISS
+  2010; est). The split (16,000 kg and 6,850 kg gross with 12,600 kg and 5,200 kg of propellant:
+  propellant fractions 0.79 and 0.76, heavier cases than a modern ICBM's), burn times 50 s and 45 s
+  and Isp 235 s at sea level and 255 s in vacuum (est: ammonium-perchlorate composite propellant
+  with a modest expansion ratio) are est. Warhead 750 kg (IISS 2010, est), ballistic coefficient
+  10,000 kg/m^2 est. Drag: Forden's large-solid-missile table. Calibration (OpenBMD, calc):
+  range-optimal Forden steering on a non-rotating WGS84 Earth flies 2,030 km with 750 kg (+1.7 % on
+  the 2,000 km reference); ideal delta-v 4.79 km/s; liftoff thrust-to-weight 2.5. With its short,
+  strong boost the range-optimal programme pitches over at the fastest rate the search allows (10
+  deg/s) after the 8 s vertical rise. Default steering: the range-optimal Forden programme found by
+  \`openbmd max-range\` (calc).
+stages:
+  - name: stage 1
+    grossMassKg: 16000
+    propellantMassKg: 12600
+    burnTimeS: 50
+    ispVacuumS: 255
+    ispSeaLevelS: 235
+    diameterM: 1.25
+    dragCoefficient:
+      - [0, 0.1007]
+      - [0.5, 0.1099]
+      - [0.7, 0.1286]
+      - [0.8, 0.1486]
+      - [0.9, 0.1825]
+      - [1, 0.2402]
+      - [1.05, 0.2814]
+      - [1.1, 0.3229]
+      - [1.15, 0.3535]
+      - [1.2, 0.3618]
+      - [1.4, 0.3358]
+      - [1.6, 0.3117]
+      - [1.8, 0.2891]
+      - [2, 0.2682]
+      - [2.5, 0.2226]
+      - [3, 0.1859]
+      - [3.5, 0.1571]
+      - [4, 0.1354]
+      - [4.5, 0.1198]
+      - [5.5, 0.1035]
+      - [6, 0.101]
+  - name: stage 2
+    grossMassKg: 6850
+    propellantMassKg: 5200
+    burnTimeS: 45
+    ispVacuumS: 255
+    diameterM: 1.25
+    dragCoefficient:
+      - [0, 0.1007]
+      - [0.5, 0.1099]
+      - [0.7, 0.1286]
+      - [0.8, 0.1486]
+      - [0.9, 0.1825]
+      - [1, 0.2402]
+      - [1.05, 0.2814]
+      - [1.1, 0.3229]
+      - [1.15, 0.3535]
+      - [1.2, 0.3618]
+      - [1.4, 0.3358]
+      - [1.6, 0.3117]
+      - [1.8, 0.2891]
+      - [2, 0.2682]
+      - [2.5, 0.2226]
+      - [3, 0.1859]
+      - [3.5, 0.1571]
+      - [4, 0.1354]
+      - [4.5, 0.1198]
+      - [5.5, 0.1035]
+      - [6, 0.101]
+payload:
+  massKg: 750
+reentryVehicle:
+  massKg: 750
+  ballisticCoefficientKgM2: 10000
+steering:
+  law: forden
+  verticalTimeS: 8
+  pitchRateDegPerS: 10
+  finalElevationDeg: 43.6
+reference:
+  maxRangeKm: 2000
+  payloadKg: 750
+  source: "about 2,000 km (the range Iran announced for the 2009 test; CSIS Missile Threat; EWI 2009)
+    with a warhead of about 750 kg (IISS 2010 estimate)"
+`,
+  },
+  {
     path: 'catalog/missiles/shahab-3.yaml',
     text: `# Shahab-3 (Nodong-derived MRBM)
 # An OpenBMD catalog missile (docs/catalog.md; the format: docs/missiles.md).
@@ -484,6 +962,119 @@ reference:
   payloadKg: 1000
   source: "range commonly given for the Nodong/Shahab-3 with a warhead of about 1,000 kg: about 1,300
     km (Wright & Kadyshev 1994 estimate about 1,000-1,300 km; EWI 2009; CSIS Missile Threat)"
+`,
+  },
+  {
+    path: 'catalog/missiles/ss-18.yaml',
+    text: `# R-36M2 Voevoda / RS-20V (SS-18 mod 5)
+# An OpenBMD catalog missile (docs/catalog.md; the format: docs/missiles.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-missile: 1
+id: ss-18
+name: R-36M2 Voevoda / RS-20V (SS-18 mod 5)
+class: icbm
+propellant: liquid
+notional: true
+sources:
+  - "P. Podvig (ed.), Russian Strategic Nuclear Forces (Cambridge, MA: MIT Press, 2001), ch. 5
+    (strategic rocket forces), tables of missile characteristics"
+  - "ISC Kosmotras, Dnepr Space Launch System User's Guide, issue 2 (Moscow: Kosmotras, November
+    2001), ch. 4 (Dnepr's first and second stages are the RS-20's, N2O4/UDMH)"
+  - 'M. Wade, "R-36M2," Encyclopedia Astronautica, astronautix.com (RD-264 four-chamber first-stage
+    engine, RD-0255 second-stage engine)'
+  - 'D. K. Barton et al., "Report of the American Physical Society Study Group on Boost-Phase
+    Intercept Systems for National Missile Defense: Scientific and Technical Issues," Reviews of
+    Modern Physics 76(3) (2004) S1-S424 (APS report of July 2003), ch. 5 (ICBM threats:
+    liquid-propellant ICBMs burn about 240-250 s, solid-propellant ICBMs about 170-180 s)'
+  - 'G. Forden, "GUI_Missile_Flyout: A General Program for Simulating Ballistic Missiles," Science &
+    Global Security 15(2) (2007) 133-146; missile data and drag tables as distributed with the
+    program'
+notes: >-
+  Liftoff mass 211.1 t, throw-weight 8,800 kg (ten MIRVs and bus, mod 5), range 11,000 km and 3.0 m
+  diameter from Podvig. Dnepr flies the same first and second stages (Kosmotras). The propellant
+  loads (147,900 kg and 36,740 kg, as commonly quoted for Dnepr), the gross masses (162,300 kg and
+  40,000 kg, totalling 211.1 t with the throw-weight), burn times 120 s and 190 s and Isp (first
+  stage 293 s at sea level and 318 s in vacuum, second stage 340 s in vacuum, as commonly given for
+  the RD-264 and RD-0255) are est; first-stage sea-level thrust calc 3.54 MN, liftoff
+  thrust-to-weight 1.71 (calc). RV ballistic coefficient 10,000 kg/m^2 est. Drag: Forden's
+  large-liquid-missile table. Calibration (OpenBMD, calc): range-optimal Forden steering on a
+  non-rotating WGS84 Earth flies 10,730 km with 8,800 kg (-2.4 % on the 11,000 km reference); ideal
+  delta-v 8.42 km/s; the boost lasts 310 s (the APS study's liquid ICBMs burn about 240-250 s; this
+  heavy missile burns longer). Default steering: the range-optimal Forden programme found by
+  \`openbmd max-range\` (calc).
+stages:
+  - name: stage 1 (RD-264)
+    grossMassKg: 162300
+    propellantMassKg: 147900
+    burnTimeS: 120
+    ispVacuumS: 318
+    ispSeaLevelS: 293
+    diameterM: 3
+    dragCoefficient:
+      - [0, 0.2007]
+      - [0.7, 0.2286]
+      - [0.8, 0.2486]
+      - [0.9, 0.2825]
+      - [1, 0.3402]
+      - [1.05, 0.3838]
+      - [1.1, 0.4304]
+      - [1.15, 0.4654]
+      - [1.18, 0.4747]
+      - [1.2, 0.474]
+      - [1.4, 0.4374]
+      - [1.6, 0.4034]
+      - [1.8, 0.372]
+      - [2, 0.343]
+      - [2.5, 0.2804]
+      - [3, 0.2305]
+      - [3.5, 0.1918]
+      - [4, 0.1626]
+      - [4.5, 0.1416]
+      - [5.5, 0.1183]
+      - [6, 0.1134]
+  - name: stage 2 (RD-0255)
+    grossMassKg: 40000
+    propellantMassKg: 36740
+    burnTimeS: 190
+    ispVacuumS: 340
+    diameterM: 3
+    dragCoefficient:
+      - [0, 0.2007]
+      - [0.7, 0.2286]
+      - [0.8, 0.2486]
+      - [0.9, 0.2825]
+      - [1, 0.3402]
+      - [1.05, 0.3838]
+      - [1.1, 0.4304]
+      - [1.15, 0.4654]
+      - [1.18, 0.4747]
+      - [1.2, 0.474]
+      - [1.4, 0.4374]
+      - [1.6, 0.4034]
+      - [1.8, 0.372]
+      - [2, 0.343]
+      - [2.5, 0.2804]
+      - [3, 0.2305]
+      - [3.5, 0.1918]
+      - [4, 0.1626]
+      - [4.5, 0.1416]
+      - [5.5, 0.1183]
+      - [6, 0.1134]
+payload:
+  massKg: 8800
+reentryVehicle:
+  ballisticCoefficientKgM2: 10000
+steering:
+  law: forden
+  verticalTimeS: 12
+  pitchRateDegPerS: 1.96
+  finalElevationDeg: 26.3
+reference:
+  maxRangeKm: 11000
+  payloadKg: 8800
+  source: "Podvig 2001: R-36M2 range 11,000 km with a throw-weight of 8,800 kg"
 `,
   },
   {
@@ -589,6 +1180,143 @@ reference:
   maxRangeKm: 10000
   payloadKg: 4350
   source: "Podvig 2001: UR-100NUTTH range 10,000 km with a throw-weight of 4,350 kg"
+`,
+  },
+  {
+    path: 'catalog/missiles/ss-25.yaml',
+    text: `# RT-2PM Topol / RS-12M (SS-25)
+# An OpenBMD catalog missile (docs/catalog.md; the format: docs/missiles.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-missile: 1
+id: ss-25
+name: RT-2PM Topol / RS-12M (SS-25)
+class: icbm
+propellant: solid
+notional: true
+sources:
+  - "P. Podvig (ed.), Russian Strategic Nuclear Forces (Cambridge, MA: MIT Press, 2001), ch. 5
+    (strategic rocket forces), tables of missile characteristics"
+  - 'D. K. Barton et al., "Report of the American Physical Society Study Group on Boost-Phase
+    Intercept Systems for National Missile Defense: Scientific and Technical Issues," Reviews of
+    Modern Physics 76(3) (2004) S1-S424 (APS report of July 2003), ch. 5 (ICBM threats:
+    liquid-propellant ICBMs burn about 240-250 s, solid-propellant ICBMs about 170-180 s)'
+  - "RIA Novosti and TASS reports of Topol test launches (2007-2012): launch mass 45.1 t, range
+    about 10,000-10,500 km, one 550 kt warhead"
+  - 'G. Forden, "GUI_Missile_Flyout: A General Program for Simulating Ballistic Missiles," Science &
+    Global Security 15(2) (2007) 133-146; missile data and drag tables as distributed with the
+    program'
+notes: >-
+  Liftoff mass 45.1 t, throw-weight 1,000 kg (one warhead), three solid stages, 1.8 m diameter and
+  range 10,500 km from Podvig (launch reports give 10,000-10,500 km). No stage breakdown is public:
+  the split (27,800/10,400/5,900 kg gross with 25,300/9,300/5,100 kg of propellant, fractions
+  0.91/0.89/0.86; burn 60/60/55 s; Isp 245 s at sea level and 270 s in vacuum, then 285 s and 290 s;
+  upper-stage diameters 1.55 m and 1.34 m) is est, chosen to total 45.1 t and to burn about 175 s
+  like the APS study's solid ICBM, with Isp a little below the ss-27's (an older design). RV
+  ballistic coefficient 10,000 kg/m^2 est. Drag: Forden's large-solid-missile table. Calibration
+  (OpenBMD, calc): range-optimal Forden steering on a non-rotating WGS84 Earth flies 10,700 km with
+  1,000 kg (+1.9 %); ideal delta-v 8.16 km/s; liftoff thrust-to-weight 2.29. Default steering: the
+  range-optimal Forden programme found by \`openbmd max-range\` (calc).
+stages:
+  - name: stage 1
+    grossMassKg: 27800
+    propellantMassKg: 25300
+    burnTimeS: 60
+    ispVacuumS: 270
+    ispSeaLevelS: 245
+    diameterM: 1.8
+    dragCoefficient:
+      - [0, 0.1007]
+      - [0.5, 0.1099]
+      - [0.7, 0.1286]
+      - [0.8, 0.1486]
+      - [0.9, 0.1825]
+      - [1, 0.2402]
+      - [1.05, 0.2814]
+      - [1.1, 0.3229]
+      - [1.15, 0.3535]
+      - [1.2, 0.3618]
+      - [1.4, 0.3358]
+      - [1.6, 0.3117]
+      - [1.8, 0.2891]
+      - [2, 0.2682]
+      - [2.5, 0.2226]
+      - [3, 0.1859]
+      - [3.5, 0.1571]
+      - [4, 0.1354]
+      - [4.5, 0.1198]
+      - [5.5, 0.1035]
+      - [6, 0.101]
+  - name: stage 2
+    grossMassKg: 10400
+    propellantMassKg: 9300
+    burnTimeS: 60
+    ispVacuumS: 285
+    diameterM: 1.55
+    dragCoefficient:
+      - [0, 0.1007]
+      - [0.5, 0.1099]
+      - [0.7, 0.1286]
+      - [0.8, 0.1486]
+      - [0.9, 0.1825]
+      - [1, 0.2402]
+      - [1.05, 0.2814]
+      - [1.1, 0.3229]
+      - [1.15, 0.3535]
+      - [1.2, 0.3618]
+      - [1.4, 0.3358]
+      - [1.6, 0.3117]
+      - [1.8, 0.2891]
+      - [2, 0.2682]
+      - [2.5, 0.2226]
+      - [3, 0.1859]
+      - [3.5, 0.1571]
+      - [4, 0.1354]
+      - [4.5, 0.1198]
+      - [5.5, 0.1035]
+      - [6, 0.101]
+  - name: stage 3
+    grossMassKg: 5900
+    propellantMassKg: 5100
+    burnTimeS: 55
+    ispVacuumS: 290
+    diameterM: 1.34
+    dragCoefficient:
+      - [0, 0.1007]
+      - [0.5, 0.1099]
+      - [0.7, 0.1286]
+      - [0.8, 0.1486]
+      - [0.9, 0.1825]
+      - [1, 0.2402]
+      - [1.05, 0.2814]
+      - [1.1, 0.3229]
+      - [1.15, 0.3535]
+      - [1.2, 0.3618]
+      - [1.4, 0.3358]
+      - [1.6, 0.3117]
+      - [1.8, 0.2891]
+      - [2, 0.2682]
+      - [2.5, 0.2226]
+      - [3, 0.1859]
+      - [3.5, 0.1571]
+      - [4, 0.1354]
+      - [4.5, 0.1198]
+      - [5.5, 0.1035]
+      - [6, 0.101]
+payload:
+  massKg: 1000
+reentryVehicle:
+  ballisticCoefficientKgM2: 10000
+steering:
+  law: forden
+  verticalTimeS: 8
+  pitchRateDegPerS: 2.99
+  finalElevationDeg: 24.4
+reference:
+  maxRangeKm: 10500
+  payloadKg: 1000
+  source: "Podvig 2001: Topol range 10,500 km with a throw-weight of 1,000 kg"
 `,
   },
   {
@@ -721,6 +1449,1232 @@ reference:
   maxRangeKm: 11000
   payloadKg: 1200
   source: "Podvig 2001: Topol-M range about 11,000 km with a throw-weight of 1,200 kg"
+`,
+  },
+  {
+    path: 'catalog/missiles/trident-d5.yaml',
+    text: `# UGM-133A Trident II D5
+# An OpenBMD catalog missile (docs/catalog.md; the format: docs/missiles.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-missile: 1
+id: trident-d5
+name: UGM-133A Trident II D5
+class: icbm
+propellant: solid
+notional: true
+sources:
+  - 'U.S. Navy, "Trident II D5 Fleet Ballistic Missile" fact file, navy.mil (three-stage solid;
+    length 44 ft; diameter 83 in / 2.11 m; weight 130,000 lb / 58,500 kg; range greater than 4,000
+    nautical miles / 7,400 km)'
+  - 'H. M. Kristensen and M. Korda, "United States nuclear weapons, 2023," Bulletin of the Atomic
+    Scientists 79(1) (2023) 28-52 (up to eight W76 or W88 warheads per missile)'
+  - 'D. K. Barton et al., "Report of the American Physical Society Study Group on Boost-Phase
+    Intercept Systems for National Missile Defense: Scientific and Technical Issues," Reviews of
+    Modern Physics 76(3) (2004) S1-S424 (APS report of July 2003), ch. 5 (ICBM threats:
+    liquid-propellant ICBMs burn about 240-250 s, solid-propellant ICBMs about 170-180 s)'
+  - 'G. Forden, "GUI_Missile_Flyout: A General Program for Simulating Ballistic Missiles," Science &
+    Global Security 15(2) (2007) 133-146; missile data and drag tables as distributed with the
+    program'
+notes: >-
+  Weight 58,500 kg (130,000 lb), 2.11 m diameter, three solid stages and a range greater than 4,000
+  nautical miles (7,400 km) from the US Navy fact file; that range is taken as the range with a full
+  load (est; lighter loads fly further). No stage breakdown is public: the split
+  (39,000/12,500/4,200 kg gross with 36,000/11,300/3,800 kg of propellant; burn 65/65/40 s; Isp 262
+  s at sea level and 286 s in vacuum, then 298 s and 300 s; a 1.0 m third stage inside the payload
+  section) is est, totalling 58.5 t with the payload. Payload 2,800 kg (est: eight reentry vehicles
+  and the post-boost vehicle). The missile leaves a submerged submarine; here it is launched from
+  the surface (the underwater phase and the aerospike are not modelled). RV ballistic coefficient
+  10,000 kg/m^2 est. Drag: Forden's large-solid-missile table. Calibration (OpenBMD, calc):
+  range-optimal Forden steering on a non-rotating WGS84 Earth flies 7,460 km with 2,800 kg (+0.8 %);
+  ideal delta-v 7.51 km/s; liftoff thrust-to-weight 2.48. Default steering: the range-optimal Forden
+  programme found by \`openbmd max-range\` (calc).
+stages:
+  - name: stage 1
+    grossMassKg: 39000
+    propellantMassKg: 36000
+    burnTimeS: 65
+    ispVacuumS: 286
+    ispSeaLevelS: 262
+    diameterM: 2.11
+    dragCoefficient:
+      - [0, 0.1007]
+      - [0.5, 0.1099]
+      - [0.7, 0.1286]
+      - [0.8, 0.1486]
+      - [0.9, 0.1825]
+      - [1, 0.2402]
+      - [1.05, 0.2814]
+      - [1.1, 0.3229]
+      - [1.15, 0.3535]
+      - [1.2, 0.3618]
+      - [1.4, 0.3358]
+      - [1.6, 0.3117]
+      - [1.8, 0.2891]
+      - [2, 0.2682]
+      - [2.5, 0.2226]
+      - [3, 0.1859]
+      - [3.5, 0.1571]
+      - [4, 0.1354]
+      - [4.5, 0.1198]
+      - [5.5, 0.1035]
+      - [6, 0.101]
+  - name: stage 2
+    grossMassKg: 12500
+    propellantMassKg: 11300
+    burnTimeS: 65
+    ispVacuumS: 298
+    diameterM: 2.11
+    dragCoefficient:
+      - [0, 0.1007]
+      - [0.5, 0.1099]
+      - [0.7, 0.1286]
+      - [0.8, 0.1486]
+      - [0.9, 0.1825]
+      - [1, 0.2402]
+      - [1.05, 0.2814]
+      - [1.1, 0.3229]
+      - [1.15, 0.3535]
+      - [1.2, 0.3618]
+      - [1.4, 0.3358]
+      - [1.6, 0.3117]
+      - [1.8, 0.2891]
+      - [2, 0.2682]
+      - [2.5, 0.2226]
+      - [3, 0.1859]
+      - [3.5, 0.1571]
+      - [4, 0.1354]
+      - [4.5, 0.1198]
+      - [5.5, 0.1035]
+      - [6, 0.101]
+  - name: stage 3
+    grossMassKg: 4200
+    propellantMassKg: 3800
+    burnTimeS: 40
+    ispVacuumS: 300
+    diameterM: 1
+    dragCoefficient:
+      - [0, 0.1007]
+      - [0.5, 0.1099]
+      - [0.7, 0.1286]
+      - [0.8, 0.1486]
+      - [0.9, 0.1825]
+      - [1, 0.2402]
+      - [1.05, 0.2814]
+      - [1.1, 0.3229]
+      - [1.15, 0.3535]
+      - [1.2, 0.3618]
+      - [1.4, 0.3358]
+      - [1.6, 0.3117]
+      - [1.8, 0.2891]
+      - [2, 0.2682]
+      - [2.5, 0.2226]
+      - [3, 0.1859]
+      - [3.5, 0.1571]
+      - [4, 0.1354]
+      - [4.5, 0.1198]
+      - [5.5, 0.1035]
+      - [6, 0.101]
+payload:
+  massKg: 2800
+reentryVehicle:
+  ballisticCoefficientKgM2: 10000
+steering:
+  law: forden
+  verticalTimeS: 8
+  pitchRateDegPerS: 4.17
+  finalElevationDeg: 31.8
+reference:
+  maxRangeKm: 7400
+  payloadKg: 2800
+  source: "U.S. Navy fact file: range greater than 4,000 nautical miles (7,400 km), taken here as the
+    range with a full load of warheads (est)"
+`,
+  },
+  {
+    path: 'catalog/radars/an-tpy-2.yaml',
+    text: `# AN/TPY-2 X-band radar, forward-based mode (Kürecik, Turkey)
+# An OpenBMD catalog ground radar (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-radar: 1
+id: an-tpy-2
+name: AN/TPY-2 X-band radar, forward-based mode (Kürecik, Turkey)
+siteId: kure
+faces:
+  - { boresightAzimuthDeg: 100, azimuthHalfWidthDeg: 60, minElevationDeg: 1, maxElevationDeg: 80 }
+minElevationDeg: 1
+maxRangeKm: 3000
+detectionRangeKm: 1000
+referenceRcsM2: 0.01
+trackInitiationDelayS: 5
+fireControl: true
+sources:
+  - "National Research Council, Making Sense of Ballistic Missile Defense (National Academies Press,
+    2012), fig. 5-8: ranges of about 1,500 km drawn for the TPY-2 radars in Turkey and Japan (no RCS
+    stated) (pub)"
+  - "G. N. Lewis and T. A. Postol, 'Ballistic Missile Defense: Radar Range Calculations for the
+    AN/TPY-2 X-Band and NAS Proposed GBX Radars,' mostlymissiledefense.com, 21 September 2012: the
+    NAS ranges are much too large, particularly for discrimination (pub)"
+  - "D. A. Wilkening, 'Does Missile Defence in Europe Threaten Russia?,' Survival 54(1) (2012) 31-52
+    (the forward-based X-band radar of the European Phased Adaptive Approach)"
+  - "GlobalSecurity.org, 'Kurecik (Malatya), Turkey' (the AN/TPY-2 at Kürecik) (pub)"
+notes: >-
+  The forward-based mode (the terminal mode of a THAAD battery watches a smaller sector at shorter
+  range). detectionRangeKm 1000 against 0.01 m^2 (est) puts a 0.05 m^2 warhead at about 1,500 km
+  (calc, R ~ RCS^(1/4)), the range the NRC figure draws; Lewis & Postol argue the real ranges are
+  much shorter: lower detectionRangeKm to try their reading. One face, boresight 100 deg (est: from
+  Kürecik towards Iran), +-60 deg (est); elevation 1-80 deg (est); maxRangeKm 3000 (instrumented,
+  est); 5 s track initiation (est). The same numbers serve the other forward-based TPY-2s (Shariki
+  and Kyogamisaki in Japan, Israel, Qatar) with their own site and boresight. A transportable radar:
+  a scenario may place it anywhere. Fire-control quality tracks (est: it can guide Aegis engagements
+  on remote).
+`,
+  },
+  {
+    path: 'catalog/radars/beale-uewr.yaml',
+    text: `# Beale upgraded early-warning radar (AN/FPS-132)
+# An OpenBMD catalog ground radar (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-radar: 1
+id: beale-uewr
+name: Beale upgraded early-warning radar (AN/FPS-132)
+siteId: beale
+faces:
+  - { boresightAzimuthDeg: 186, azimuthHalfWidthDeg: 60, minElevationDeg: 3, maxElevationDeg: 85 }
+  - { boresightAzimuthDeg: 306, azimuthHalfWidthDeg: 60, minElevationDeg: 3, maxElevationDeg: 85 }
+minElevationDeg: 3
+maxRangeKm: 4800
+detectionRangeKm: 2700
+referenceRcsM2: 1
+trackInitiationDelayS: 20
+fireControl: false
+sources:
+  - "ARRL Sacramento Valley Section, 'Pave PAWS' (2018): the AN/FPS-132 at Beale AFB, two faces
+    tilted 20 deg, each a phased array (pub)"
+  - "public sensor lists: PAVE PAWS-class radars have two faces of +-60 deg each (240 deg in all),
+    elevation 3-85 deg, ranges quoted at about 5,000 km for large targets (pub/est)"
+  - "National Research Council, Making Sense of Ballistic Missile Defense (National Academies Press,
+    2012)"
+notes: >-
+  Ranges as for the Fylingdales and Thule upgraded early-warning radars (maxRangeKm 4800; 2700 km
+  against 1 m^2, calc from a 10 m^2 large target, est). The face boresights, 186 and 306 deg, are
+  est: chosen so that the two faces cover the Pacific from the south-south-east (126 deg) through
+  west to the north (6 deg). The 20 s track initiation is est. Early warning: not a fire-control
+  track.
+`,
+  },
+  {
+    path: 'catalog/radars/clear-lrdr.yaml',
+    text: `# Long Range Discrimination Radar (LRDR), Clear
+# An OpenBMD catalog ground radar (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-radar: 1
+id: clear-lrdr
+name: Long Range Discrimination Radar (LRDR), Clear
+siteId: clear
+faces:
+  - { boresightAzimuthDeg: 0, azimuthHalfWidthDeg: 65, minElevationDeg: 1, maxElevationDeg: 85 }
+  - { boresightAzimuthDeg: 270, azimuthHalfWidthDeg: 65, minElevationDeg: 1, maxElevationDeg: 85 }
+minElevationDeg: 1
+maxRangeKm: 5000
+detectionRangeKm: 3000
+referenceRcsM2: 0.1
+trackInitiationDelayS: 10
+fireControl: true
+sources:
+  - "U.S. Missile Defense Agency, news release of 6 December 2021: the LRDR at Clear Space Force
+    Station can search and track multiple small objects, including all classes of ballistic
+    missiles, at very long ranges, and discriminate lethal objects from decoys (pub)"
+  - "KTVF, 'Clear Space Force Station celebrates completion of Long Range Discrimination Radar', 8
+    December 2021: two radar arrays pointed north and west give a 220 deg view (pub)"
+  - "G. N. Lewis, 'The LRDR: (Not) The Best Discrimination Money Can Buy?,'
+    mostlymissiledefense.com, 30 January 2019, citing the Johns Hopkins APL Technical Digest (2018):
+    S-band, chosen over X-band for cost (pub)"
+notes: >-
+  Two faces, pointed north and west (boresights 0 and 270 deg) with half-widths of 65 deg (est) so
+  that they cover the 220 deg of the reports (205 through north to 65 deg). No range is public:
+  detectionRangeKm 3000 against 0.1 m^2 (est: about 5,300 km against 1 m^2, calc, twice the upgraded
+  early-warning radars) and maxRangeKm 5000 (est) are placeholders for a scenario to vary. Elevation
+  1-85 deg and the 10 s track initiation are est. A discrimination and fire-control sensor of GMD
+  (fire-control quality, est).
+`,
+  },
+  {
+    path: 'catalog/radars/cobra-dane.yaml',
+    text: `# Cobra Dane (AN/FPS-108), Shemya
+# An OpenBMD catalog ground radar (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-radar: 1
+id: cobra-dane
+name: Cobra Dane (AN/FPS-108), Shemya
+siteId: shemya
+faces:
+  - { boresightAzimuthDeg: 319, azimuthHalfWidthDeg: 60, minElevationDeg: 1, maxElevationDeg: 80 }
+minElevationDeg: 1
+maxRangeKm: 4000
+detectionRangeKm: 3200
+referenceRcsM2: 1
+trackInitiationDelayS: 20
+fireControl: false
+sources:
+  - "S. Brady, 21st Space Wing Public Affairs, 'Wing adopts new (again) space surveillance mission,'
+    5 April 2013: an L-band phased array about 95 ft across on Shemya, able to detect objects about
+    2,000 miles away; missile defence role since the Cobra Dane Upgrade of 2004 (pub)"
+  - "Fairbanks Daily News-Miner, 'US to upgrade Aleutian radar site,' 31 December 2018, on the GAO
+    review of Cobra Dane (pub)"
+  - "National Research Council, Making Sense of Ballistic Missile Defense (National Academies Press,
+    2012)"
+notes: >-
+  One fixed face looking north-west over the north-western Pacific and Kamchatka: boresight 319 deg
+  (est), +-60 deg (est, the usual field of a fixed phased array). detectionRangeKm 3200 is the
+  '2,000 miles' of the Air Force release, read as the range against a 1 m^2 target (est: the object
+  size is not stated). maxRangeKm 4000, the 1-80 deg elevation limits and the 20 s track initiation
+  are est. Counted as early warning and cueing, not a fire-control track (est; the Cobra Dane
+  Upgrade feeds GMD tracks, which a scenario may set with fireControl: true).
+`,
+  },
+  {
+    path: 'catalog/radars/emr-xbr.yaml',
+    text: `# European Midcourse Radar (the Kwajalein X-band radar, to be moved to Brdy)
+# An OpenBMD catalog ground radar (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-radar: 1
+id: emr-xbr
+name: European Midcourse Radar (the Kwajalein X-band radar, to be moved to Brdy)
+siteId: brdy
+faces:
+  - { boresightAzimuthDeg: 0, azimuthHalfWidthDeg: 180, minElevationDeg: 2, maxElevationDeg: 90 }
+minElevationDeg: 2
+maxRangeKm: 4000
+detectionRangeKm: 2000
+referenceRcsM2: 1
+trackInitiationDelayS: 10
+fireControl: true
+sources:
+  - "A 2007 MDA briefing (Gen. P. O'Reilly) as reported from a leaked US diplomatic cable (Daily
+    Mail, 2011): an X-band radar that sees only in a straight line, range 'approximately 2000
+    kilometres', unable to search and locate by itself (pub)"
+  - "Lewis & Postol, Bulletin of the Atomic Scientists, May/June 2008, and the press briefing of 29
+    April 2008: 'much less powerful than you would expect for a radar of its size'; 'in most
+    trajectories, it will never be able to detect the warhead' (pub)"
+  - "MDA spokesman R. Lehner, quoted by Reuters, 23 April 2008: 'more than enough power for its
+    role' (pub)"
+notes: >-
+  The range was disputed (MDA vs Lewis & Postol 2008). detectionRangeKm 2000 is MDA's reported
+  ~2,000 km, read as the range against a 1 m^2 target (est: the RCS behind the figure is not
+  public); to try the critics' reading, lower it (1000 km against 1 m^2, est, puts a 0.1 m^2 warhead
+  at about 560 km, calc). maxRangeKm 4000 (instrumented range), the 2 deg elevation floor (ground
+  clutter at a low hill site) and the 10 s track initiation are est. A mechanically steered antenna:
+  it can point anywhere, so one all-round field of regard. The numbers of the brdy-xbr radar of
+  scenarios/europe-2008.yaml.
+`,
+  },
+  {
+    path: 'catalog/radars/fylingdales-uewr.yaml',
+    text: `# Fylingdales upgraded early-warning radar
+# An OpenBMD catalog ground radar (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-radar: 1
+id: fylingdales-uewr
+name: Fylingdales upgraded early-warning radar
+siteId: fylingdales
+faces:
+  - { boresightAzimuthDeg: 0, azimuthHalfWidthDeg: 60, minElevationDeg: 3, maxElevationDeg: 85 }
+  - { boresightAzimuthDeg: 120, azimuthHalfWidthDeg: 60, minElevationDeg: 3, maxElevationDeg: 85 }
+  - { boresightAzimuthDeg: 240, azimuthHalfWidthDeg: 60, minElevationDeg: 3, maxElevationDeg: 85 }
+minElevationDeg: 3
+maxRangeKm: 4800
+detectionRangeKm: 2700
+referenceRcsM2: 1
+trackInitiationDelayS: 20
+fireControl: false
+sources:
+  - "public sensor lists: three faces of +-60 deg (full circle), elevation 3-85 deg, range quoted
+    from 4,800 to 7,000 km for large targets (pub/est)"
+  - "NRC 2012 (early-warning radars in the US homeland defence architecture)"
+notes: >-
+  maxRangeKm 4800 is the lowest quoted range. detectionRangeKm 2700 against 1 m^2 is calc from it,
+  taking a 'large target' as 10 m^2 (est) and the range equation's RCS^(1/4) scaling: 4800 x
+  0.1^(1/4) = 2700 km. Face boresights 0/120/240 deg are est; the 20 s track initiation is est.
+  Early warning: not a fire-control track. As in scenarios/europe-2008.yaml.
+`,
+  },
+  {
+    path: 'catalog/radars/sbx.yaml',
+    text: `# Sea-Based X-band Radar (SBX-1)
+# An OpenBMD catalog ground radar (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-radar: 1
+id: sbx
+name: Sea-Based X-band Radar (SBX-1)
+siteId: null
+faces:
+  - { boresightAzimuthDeg: 0, azimuthHalfWidthDeg: 180, minElevationDeg: 1, maxElevationDeg: 90 }
+minElevationDeg: 1
+maxRangeKm: 4800
+detectionRangeKm: 4000
+referenceRcsM2: 0.0043
+trackInitiationDelayS: 10
+fireControl: true
+sources:
+  - "U.S. Missile Defense Agency directors' descriptions of SBX, as reported: it could track a
+    baseball-sized object over San Francisco from the Chesapeake Bay (about 2,900 miles), and a
+    baseball at about 2,500 miles (pub)"
+  - "D. Willman, 'The Pentagon's $10-billion bet gone bad,' Los Angeles Times, 5 April 2015: a field
+    of view of about 25 deg, too narrow to search by itself; most of the year in Pearl Harbor (pub)"
+  - "W. Cole, 'Golf ball radar rig returns to Pearl,' Honolulu Star-Advertiser: 45,000 radiating
+    elements; home port Adak, Alaska, never used; maintenance at Pearl Harbor (pub)"
+  - "National Research Council, Making Sense of Ballistic Missile Defense (National Academies Press,
+    2012)"
+notes: >-
+  A mobile radar on a semi-submersible platform, so no site (siteId null): a scenario places it,
+  usually in the north Pacific. detectionRangeKm 4000 against 0.0043 m^2 (est): the lower of MDA's
+  'baseball' descriptions (2,500 miles), with the optical cross-section of a 7.4 cm ball (pi r^2,
+  calc); this is the advocates' figure, far beyond NRC 2012's X-band ranges. The antenna is
+  mechanically steered, so one all-round field of regard; its instantaneous field of view is only
+  about 25 deg (LA Times 2015), so it needs a cue, which this kinematic model does not represent.
+  maxRangeKm 4800, the 1 deg elevation floor and the 10 s track initiation are est. Fire-control
+  quality (est).
+`,
+  },
+  {
+    path: 'catalog/radars/thule-uewr.yaml',
+    text: `# Thule upgraded early-warning radar
+# An OpenBMD catalog ground radar (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-radar: 1
+id: thule-uewr
+name: Thule upgraded early-warning radar
+siteId: thule
+faces:
+  - { boresightAzimuthDeg: 300, azimuthHalfWidthDeg: 60, minElevationDeg: 3, maxElevationDeg: 85 }
+  - { boresightAzimuthDeg: 60, azimuthHalfWidthDeg: 60, minElevationDeg: 3, maxElevationDeg: 85 }
+minElevationDeg: 3
+maxRangeKm: 4800
+detectionRangeKm: 2700
+referenceRcsM2: 1
+trackInitiationDelayS: 20
+fireControl: false
+sources:
+  - "public sensor lists: two faces of +-60 deg, elevation 3-85 deg, ranges quoted at about 5,000 km
+    for large targets (pub/est)"
+notes: >-
+  Ranges as for Fylingdales (calc, est). The two faces are taken to look north-west and north-east
+  (boresights 300 and 60 deg, est), covering azimuths 240 through north to 120 deg, towards the
+  polar approaches. Early warning: not a fire-control track. As in scenarios/europe-2008.yaml.
+`,
+  },
+  {
+    path: 'catalog/sites/anchorage.yaml',
+    text: `# Anchorage
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: anchorage
+name: Anchorage
+latDeg: 61.22
+lonDeg: -149.9
+altitudeM: 0
+kind: city
+country: United States
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/ankara.yaml',
+    text: `# Ankara
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: ankara
+name: Ankara
+latDeg: 39.93
+lonDeg: 32.86
+altitudeM: 0
+kind: city
+country: Turkey
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/beale.yaml',
+    text: `# Beale Air Force Base, California (upgraded early-warning radar)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: beale
+name: Beale Air Force Base, California (upgraded early-warning radar)
+latDeg: 39.13
+lonDeg: -121.35
+altitudeM: 0
+kind: sensor
+country: United States
+sources:
+  - "ARRL Sacramento Valley Section, 'Pave PAWS' (2018): the AN/FPS-132 radar at Beale AFB, latitude
+    39 deg 08 min N, longitude 121 deg 21 min W, two faces tilted 20 deg (pub)"
+notes: >-
+  Coordinates to about 0.01 deg (pub); altitude 0 m (est: about 100 m).
+`,
+  },
+  {
+    path: 'catalog/sites/berlin.yaml',
+    text: `# Berlin
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: berlin
+name: Berlin
+latDeg: 52.52
+lonDeg: 13.4
+altitudeM: 0
+kind: city
+country: Germany
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/brdy.yaml',
+    text: `# Brdy military area, Czech Republic (planned X-band radar site)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: brdy
+name: Brdy military area, Czech Republic (planned X-band radar site)
+latDeg: 49.6
+lonDeg: 13.7
+altitudeM: 0
+kind: sensor
+country: Czech Republic
+sources:
+  - "Reuters, 'Czech-bound U.S. missile radar is folly, critics say', 23 April 2008 (site south-west
+    of Prague)"
+notes: >-
+  est: the planned site lay 65-90 km south-west of Prague in the Brdy hills; position to about 0.1
+  deg; altitude 0 m (est). As in scenarios/europe-2008.yaml.
+`,
+  },
+  {
+    path: 'catalog/sites/bucharest.yaml',
+    text: `# Bucharest
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: bucharest
+name: Bucharest
+latDeg: 44.43
+lonDeg: 26.1
+altitudeM: 0
+kind: city
+country: Romania
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/chicago.yaml',
+    text: `# Chicago
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: chicago
+name: Chicago
+latDeg: 41.88
+lonDeg: -87.63
+altitudeM: 0
+kind: city
+country: United States
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/clear.yaml',
+    text: `# Clear Space Force Station, Alaska (Long Range Discrimination Radar, early-warning radar)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: clear
+name: Clear Space Force Station, Alaska (Long Range Discrimination Radar, early-warning radar)
+latDeg: 64.29
+lonDeg: -149.19
+altitudeM: 0
+kind: sensor
+country: United States
+sources:
+  - "U.S. Missile Defense Agency, news release of 6 December 2021 on the completion of the Long
+    Range Discrimination Radar at Clear Space Force Station, about 77 miles south of Fairbanks
+    (pub)"
+  - "KTVF, 'Clear Space Force Station celebrates completion of Long Range Discrimination Radar', 8
+    December 2021 (pub)"
+notes: >-
+  Position to about 0.05 deg (est); altitude 0 m (est: about 200 m).
+`,
+  },
+  {
+    path: 'catalog/sites/denver.yaml',
+    text: `# Denver
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: denver
+name: Denver
+latDeg: 39.74
+lonDeg: -104.99
+altitudeM: 0
+kind: city
+country: United States
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/deveselu.yaml',
+    text: `# Deveselu, Romania (Aegis Ashore, NSF Deveselu)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: deveselu
+name: Deveselu, Romania (Aegis Ashore, NSF Deveselu)
+latDeg: 44.08
+lonDeg: 24.41
+altitudeM: 0
+kind: interceptor
+country: Romania
+sources:
+  - "Agreement between the United States and Romania on the deployment of the United States
+    ballistic missile defense system in Romania, 13 September 2011 (pub)"
+  - 'U.S. Missile Defense Agency, "Aegis Ashore" (the Aegis Ashore site at Deveselu, operational
+    since 2016, with SM-3 Block IB interceptors) (pub)'
+notes: >-
+  Position of the former Deveselu airbase, about 44.08 N, 24.41 E, to about 0.01 deg (est); altitude
+  0 m (est).
+`,
+  },
+  {
+    path: 'catalog/sites/fort-greely.yaml',
+    text: `# Fort Greely, Alaska (Ground-Based Interceptor missile fields)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: fort-greely
+name: Fort Greely, Alaska (Ground-Based Interceptor missile fields)
+latDeg: 63.95
+lonDeg: -145.73
+altitudeM: 0
+kind: interceptor
+country: United States
+sources:
+  - 'U.S. Missile Defense Agency, "Ground-based Midcourse Defense" fact sheet: GBIs in silos at Fort
+    Greely, Alaska, and Vandenberg, California (pub)'
+  - "National Research Council, Making Sense of Ballistic Missile Defense (National Academies Press,
+    2012), ch. 5 (the GMD sites)"
+notes: >-
+  Missile fields about 160 km south-east of Fairbanks; position to about 0.05 deg (est); altitude 0
+  m (est: about 400 m).
+`,
+  },
+  {
+    path: 'catalog/sites/fylingdales.yaml',
+    text: `# RAF Fylingdales, North Yorkshire, UK
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: fylingdales
+name: RAF Fylingdales, North Yorkshire, UK
+latDeg: 54.362
+lonDeg: -0.67
+altitudeM: 0
+kind: sensor
+country: United Kingdom
+sources:
+  - "public sensor lists (pub)"
+notes: >-
+  Upgraded early-warning radar site. Coordinates as in scenarios/europe-2008.yaml (pub); altitude 0
+  m (est: the site is at about 260 m).
+`,
+  },
+  {
+    path: 'catalog/sites/honolulu.yaml',
+    text: `# Honolulu
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: honolulu
+name: Honolulu
+latDeg: 21.31
+lonDeg: -157.86
+altitudeM: 0
+kind: city
+country: United States
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/kozelsk.yaml',
+    text: `# Kozelsk ICBM field, Russia (SS-19)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: kozelsk
+name: Kozelsk ICBM field, Russia (SS-19)
+latDeg: 54.03
+lonDeg: 35.77
+altitudeM: 0
+kind: launch
+country: Russia
+sources:
+  - "P. Podvig (ed.), Russian Strategic Nuclear Forces (MIT Press, 2001); public force lists, to
+    about 0.05 deg (pub)"
+notes: >-
+  Centre of the missile field, to about 0.05 deg (pub); altitude 0 m (est). As in
+  scenarios/europe-2008.yaml.
+`,
+  },
+  {
+    path: 'catalog/sites/kure.yaml',
+    text: `# Kürecik radar station, Malatya, Turkey (AN/TPY-2)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: kure
+name: Kürecik radar station, Malatya, Turkey (AN/TPY-2)
+latDeg: 38.35
+lonDeg: 37.79
+altitudeM: 2000
+kind: sensor
+country: Turkey
+sources:
+  - "Kürecik Radar Station, near Akçadağ, Malatya province: public coordinates 38.349 N, 37.794 E,
+    on the Çat Tepe hill at a reported 1,800-2,085 m (pub)"
+  - "GlobalSecurity.org, 'Kurecik (Malatya), Turkey': the AN/TPY-2 radar on line at Kürecik since
+    2011-2012, under NATO control in the European Phased Adaptive Approach (pub)"
+notes: >-
+  Coordinates to about 0.01 deg (pub); altitude 2,000 m (est, within the reported 1,800-2,085 m): a
+  mountain site, which lowers the radar horizon.
+`,
+  },
+  {
+    path: 'catalog/sites/london.yaml',
+    text: `# London
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: london
+name: London
+latDeg: 51.51
+lonDeg: -0.13
+altitudeM: 0
+kind: city
+country: United Kingdom
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/los-angeles.yaml',
+    text: `# Los Angeles
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: los-angeles
+name: Los Angeles
+latDeg: 34.05
+lonDeg: -118.24
+altitudeM: 0
+kind: city
+country: United States
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/new-york.yaml',
+    text: `# New York
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: new-york
+name: New York
+latDeg: 40.71
+lonDeg: -74.01
+altitudeM: 0
+kind: city
+country: United States
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/paris.yaml',
+    text: `# Paris
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: paris
+name: Paris
+latDeg: 48.86
+lonDeg: 2.35
+altitudeM: 0
+kind: city
+country: France
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/redzikowo.yaml',
+    text: `# Redzikowo, near Slupsk, Poland
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: redzikowo
+name: Redzikowo, near Slupsk, Poland
+latDeg: 54.473
+lonDeg: 17.123
+altitudeM: 0
+kind: interceptor
+country: Poland
+sources:
+  - "US-Poland agreement of August 2008 on the Redzikowo base; coordinates of the former
+    Slupsk-Redzikowo airbase (pub)"
+  - 'U.S. Missile Defense Agency, "Aegis Ashore" (the second Aegis Ashore site of the European
+    Phased Adaptive Approach, at Redzikowo) (pub)'
+notes: >-
+  The planned site of the ten two-stage GBIs of 2007-2009, later the Aegis Ashore site in Poland.
+  Coordinates as in scenarios/europe-2008.yaml (pub, to about 0.001 deg); altitude 0 m (est).
+`,
+  },
+  {
+    path: 'catalog/sites/rome.yaml',
+    text: `# Rome
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: rome
+name: Rome
+latDeg: 41.9
+lonDeg: 12.5
+altitudeM: 0
+kind: city
+country: Italy
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/san-francisco.yaml',
+    text: `# San Francisco
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: san-francisco
+name: San Francisco
+latDeg: 37.77
+lonDeg: -122.42
+altitudeM: 0
+kind: city
+country: United States
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/seattle.yaml',
+    text: `# Seattle
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: seattle
+name: Seattle
+latDeg: 47.61
+lonDeg: -122.33
+altitudeM: 0
+kind: city
+country: United States
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/semnan.yaml',
+    text: `# Semnan (Imam Khomeini spaceport), Iran
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: semnan
+name: Semnan (Imam Khomeini spaceport), Iran
+latDeg: 35.23
+lonDeg: 53.92
+altitudeM: 0
+kind: launch
+country: Iran
+sources:
+  - "public launch-site lists (pub); EastWest Institute 2009 (fixed Iranian launch sites)"
+  - "IRNA and Reuters reports of the Sejjil-2 test of 20 May 2009, launched near Semnan (pub)"
+notes: >-
+  Coordinates as in scenarios/europe-2008.yaml (pub, to about 0.01 deg); altitude 0 m (est: the
+  plateau is at about 1,100 m).
+`,
+  },
+  {
+    path: 'catalog/sites/shahrud.yaml',
+    text: `# Shahrud, Iran
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: shahrud
+name: Shahrud, Iran
+latDeg: 36.2
+lonDeg: 55.33
+altitudeM: 0
+kind: launch
+country: Iran
+sources:
+  - "public launch-site lists (pub)"
+notes: >-
+  Coordinates as in scenarios/europe-2008.yaml (pub, to about 0.01 deg); altitude 0 m (est).
+`,
+  },
+  {
+    path: 'catalog/sites/shemya.yaml',
+    text: `# Eareckson Air Station, Shemya Island, Alaska (Cobra Dane)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: shemya
+name: Eareckson Air Station, Shemya Island, Alaska (Cobra Dane)
+latDeg: 52.74
+lonDeg: 174.09
+altitudeM: 0
+kind: sensor
+country: United States
+sources:
+  - "S. Brady, 21st Space Wing Public Affairs, 'Wing adopts new (again) space surveillance mission,'
+    5 April 2013 (the Cobra Dane radar at Eareckson Air Station, Shemya Island, western Aleutians)
+    (pub)"
+notes: >-
+  Position of the radar on the island to about 0.05 deg (est); altitude 0 m (est).
+`,
+  },
+  {
+    path: 'catalog/sites/sohae.yaml',
+    text: `# Sohae Satellite Launching Station, Tongchang-ri, North Korea
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: sohae
+name: Sohae Satellite Launching Station, Tongchang-ri, North Korea
+latDeg: 39.66
+lonDeg: 124.71
+altitudeM: 0
+kind: launch
+country: North Korea
+sources:
+  - "38 North (Henry L. Stimson Center), satellite-imagery analyses of the Sohae Satellite Launching
+    Station, 2012-2023 (pub)"
+  - "Missile Defense Project, Missile Threat, Center for Strategic and International Studies: North
+    Korean space launches from Sohae (Unha) (pub)"
+notes: >-
+  The launch pad, to about 0.01 deg (est); altitude 0 m (est).
+`,
+  },
+  {
+    path: 'catalog/sites/sunan.yaml',
+    text: `# Sunan, Pyongyang, North Korea (notional ICBM launch area)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: sunan
+name: Sunan, Pyongyang, North Korea (notional ICBM launch area)
+latDeg: 39.2
+lonDeg: 125.67
+altitudeM: 0
+kind: launch
+country: North Korea
+sources:
+  - "Japanese Ministry of Defense and South Korean Joint Chiefs of Staff announcements of North
+    Korean ICBM tests launched from the Sunan area near Pyongyang (2022-2023) (pub)"
+  - "Korean Central News Agency, statement of 29 November 2017 on the Hwasong-15 test, launched from
+    near Pyongyang (pub)"
+notes: >-
+  Notional: a launch point near Pyongyang International Airport (Sunan) standing for the area around
+  Pyongyang from which road-mobile ICBMs have been tested; to about 0.05 deg (est); altitude 0 m
+  (est).
+`,
+  },
+  {
+    path: 'catalog/sites/tatishchevo.yaml',
+    text: `# Tatishchevo ICBM field, Russia (silo SS-27)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: tatishchevo
+name: Tatishchevo ICBM field, Russia (silo SS-27)
+latDeg: 51.67
+lonDeg: 45.57
+altitudeM: 0
+kind: launch
+country: Russia
+sources:
+  - "P. Podvig (ed.), Russian Strategic Nuclear Forces (MIT Press, 2001); public force lists, to
+    about 0.05 deg (pub)"
+notes: >-
+  Centre of the missile field, to about 0.05 deg (pub); altitude 0 m (est). As in
+  scenarios/europe-2008.yaml.
+`,
+  },
+  {
+    path: 'catalog/sites/teykovo.yaml',
+    text: `# Teykovo ICBM field, Russia (road-mobile SS-27)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: teykovo
+name: Teykovo ICBM field, Russia (road-mobile SS-27)
+latDeg: 56.85
+lonDeg: 40.53
+altitudeM: 0
+kind: launch
+country: Russia
+sources:
+  - "P. Podvig (ed.), Russian Strategic Nuclear Forces (MIT Press, 2001); public force lists, to
+    about 0.05 deg (pub)"
+notes: >-
+  Garrison of the road-mobile division, to about 0.05 deg (pub); mobile launchers deploy around it.
+  Altitude 0 m (est). As in scenarios/europe-2008.yaml.
+`,
+  },
+  {
+    path: 'catalog/sites/thule.yaml',
+    text: `# Thule Air Base (Pituffik Space Base), Greenland
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: thule
+name: Thule Air Base (Pituffik Space Base), Greenland
+latDeg: 76.57
+lonDeg: -68.3
+altitudeM: 0
+kind: sensor
+country: Greenland (Denmark)
+sources:
+  - "public sensor lists (pub)"
+notes: >-
+  Upgraded early-warning radar site. Coordinates as in scenarios/europe-2008.yaml (pub, to about
+  0.01 deg); altitude 0 m (est).
+`,
+  },
+  {
+    path: 'catalog/sites/vandenberg.yaml',
+    text: `# Vandenberg Space Force Base, California (Ground-Based Interceptor silos)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: vandenberg
+name: Vandenberg Space Force Base, California (Ground-Based Interceptor silos)
+latDeg: 34.74
+lonDeg: -120.57
+altitudeM: 0
+kind: interceptor
+country: United States
+sources:
+  - 'U.S. Missile Defense Agency, "Ground-based Midcourse Defense" fact sheet: GBIs in silos at Fort
+    Greely, Alaska, and Vandenberg, California (pub)'
+notes: >-
+  The base, to about 0.1 deg (est): the GBI silos lie in its northern part. Also the launch site of
+  US ICBM and interceptor tests. Altitude 0 m (est).
+`,
+  },
+  {
+    path: 'catalog/sites/warsaw.yaml',
+    text: `# Warsaw
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: warsaw
+name: Warsaw
+latDeg: 52.23
+lonDeg: 21.01
+altitudeM: 0
+kind: city
+country: Poland
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/washington.yaml',
+    text: `# Washington
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: washington
+name: Washington
+latDeg: 38.9
+lonDeg: -77.04
+altitudeM: 0
+kind: city
+country: United States
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/space-sensors/sbirs.yaml',
+    text: `# Space-based infrared early warning (DSP/SBIRS class)
+# An OpenBMD catalog space-based infrared sensor (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-space-sensor: 1
+id: sbirs
+name: Space-based infrared early warning (DSP/SBIRS class)
+detectionDelayS: 30
+trackDelayS: 30
+sources:
+  - "NRC 2012; APS Study Group on Boost-Phase Intercept, Reviews of Modern Physics 76 (2004) S1:
+    satellites see a boosting missile's plume tens of seconds after launch and give the launch point
+    and a rough heading, not a fire-control track (pub)"
+notes: >-
+  Both delays (30 s) est, within the 'tens of seconds' of the sources. As in
+  scenarios/europe-2008.yaml.
 `,
   },
 ];
