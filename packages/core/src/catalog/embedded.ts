@@ -1594,15 +1594,15 @@ reference:
   },
   {
     path: 'catalog/radars/an-tpy-2.yaml',
-    text: `# AN/TPY-2 X-band radar, forward-based mode (Kürecik, Turkey)
+    text: `# AN/TPY-2 X-band radar, forward-based mode
 # An OpenBMD catalog ground radar (docs/catalog.md).
 # NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
 # its sources; the notes say what is estimated (est) or derived (calc).
 
 openbmd-radar: 1
 id: an-tpy-2
-name: AN/TPY-2 X-band radar, forward-based mode (Kürecik, Turkey)
-siteId: kure
+name: AN/TPY-2 X-band radar, forward-based mode
+siteId: null
 faces:
   - { boresightAzimuthDeg: 100, azimuthHalfWidthDeg: 60, minElevationDeg: 1, maxElevationDeg: 80 }
 minElevationDeg: 1
@@ -1625,11 +1625,12 @@ notes: >-
   The forward-based mode (the terminal mode of a THAAD battery watches a smaller sector at shorter
   range). detectionRangeKm 1000 against 0.01 m^2 (est) puts a 0.05 m^2 warhead at about 1,500 km
   (calc, R ~ RCS^(1/4)), the range the NRC figure draws; Lewis & Postol argue the real ranges are
-  much shorter: lower detectionRangeKm to try their reading. One face, boresight 100 deg (est: from
-  Kürecik towards Iran), +-60 deg (est); elevation 1-80 deg (est); maxRangeKm 3000 (instrumented,
-  est); 5 s track initiation (est). The same numbers serve the other forward-based TPY-2s (Shariki
-  and Kyogamisaki in Japan, Israel, Qatar) with their own site and boresight. A transportable radar:
-  a scenario may place it anywhere. Fire-control quality tracks (est: it can guide Aegis engagements
+  much shorter: lower detectionRangeKm to try their reading. A transportable radar, so no site
+  (siteId null): a scenario places it and points its face. One face, +-60 deg (est), elevation 1-80
+  deg (est), with the boresight of the Kürecik radar (catalog site kure, 2,000 m up): 100 deg,
+  towards Iran (est); the other forward-based TPY-2s (Shariki and Kyogamisaki in Japan, Israel,
+  Qatar) take the same numbers with their own site and boresight. maxRangeKm 3000 (instrumented,
+  est); 5 s track initiation (est). Fire-control quality tracks (est: it can guide Aegis engagements
   on remote).
 `,
   },
