@@ -184,7 +184,7 @@ threats:
       /interceptorSites\[0\]\.interceptor: interceptor site 'poland': unknown interceptor 'gbi-2stag' \(did you mean 'gbi-2stage'\?\)/,
     );
     expect(p).toMatch(
-      /interceptors\[0\]\.base: interceptor 'fast-gbi': unknown built-in interceptor 'gbi-2stge' \(did you mean 'gbi-2stage'\?\)/,
+      /interceptors\[0\]\.base: interceptor 'fast-gbi': no interceptor 'gbi-2stge' in the catalog \(did you mean 'gbi-2stage'\?\)/,
     );
   });
 

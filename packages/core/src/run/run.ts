@@ -7,11 +7,16 @@
  * Variants share the flyout fans and the threats' flights that they do not change.
  */
 import type { AimResult } from '../aim/aim.js';
-import { getCatalogRadar, getCatalogSite, getCatalogSpaceSensor } from '../catalog/catalog.js';
+import {
+  getCatalogInterceptor,
+  getCatalogMissile,
+  getCatalogRadar,
+  getCatalogSite,
+  getCatalogSpaceSensor,
+} from '../catalog/catalog.js';
 import { ecefToGeodetic, eciToEcef } from '../earth/frames.js';
 import { inverseGeodesic } from '../earth/geodesic.js';
 import { describeEarthModel, type EarthModel } from '../earth/model.js';
-import { getBuiltinInterceptor } from '../engage/builtin-interceptors.js';
 import {
   aimThreat,
   createFanCache,
@@ -21,7 +26,6 @@ import {
 } from '../engage/engagement.js';
 import { OpenBmdError } from '../errors.js';
 import { defaultFlightSettings } from '../flight/ballistic.js';
-import { getBuiltinMissile } from '../flight/builtin-missiles.js';
 import { phaseAt, stateAt, type Trajectory } from '../flight/trajectory.js';
 import { completeSensor, resolveScenario } from '../scenario/resolve.js';
 import type { ScenarioDocument } from '../scenario/schema.js';
@@ -378,7 +382,7 @@ const ledgerOf = (doc: ScenarioDocument, scenario: ResolvedScenario): Assumption
   const inline = new Set(doc.missiles.map((m) => m.id));
   for (const id of new Set(scenario.threats.map((t) => t.missile.id))) {
     if (inline.has(id)) continue;
-    const m = getBuiltinMissile(id);
+    const m = getCatalogMissile(id);
     parameters.push({
       path: `catalog.missiles.${id}`,
       value: `${m.name} (${m.class}, ${m.propellant}, ${m.stages.length} stage${m.stages.length > 1 ? 's' : ''}, payload ${m.payload.massKg} kg)`,
@@ -393,7 +397,7 @@ const ledgerOf = (doc: ScenarioDocument, scenario: ResolvedScenario): Assumption
     if (!own.has(s.interceptor.id)) interceptorIds.add(s.interceptor.id);
   }
   for (const id of interceptorIds) {
-    const def = getBuiltinInterceptor(id);
+    const def = getCatalogInterceptor(id);
     parameters.push({
       path: `catalog.interceptors.${id}`,
       value: `${def.name} (burnout ${(def.burnoutSpeedMps / 1000).toFixed(2)} km/s, kill vehicle ${def.killVehicle.minAltitudeM / 1000}-${def.killVehicle.maxAltitudeM / 1000} km)`,

@@ -13,10 +13,9 @@
 
 import { catalogEntries, catalogIds, getCatalogRadar, getCatalogSite } from '../catalog/catalog.js';
 import { errorCodes, OpenBmdError } from '../errors.js';
-import { builtinMissiles } from '../flight/builtin-missiles.js';
 import { MISSILE_FORMAT_VERSION, missileDefinitionSchema } from '../flight/missile.js';
 import { migrateScenario } from './migrate.js';
-import { builtinInterceptorIds, scenarioEarthModel } from './resolve.js';
+import { scenarioEarthModel } from './resolve.js';
 import {
   SCENARIO_FORMAT_VERSION,
   type ScenarioDocument,
@@ -196,7 +195,7 @@ const scenarioWording: SchemaWording = {
     to: 'a site id or a point { latDeg, lonDeg }',
     trajectory: "'minimum-energy', { apogeeKm } or { flightTimeS }",
     steering: 'a steering law: { law: forden, ... } or { law: gravity-turn, ... }',
-    stageCount: '2 or 3',
+    stageCount: '1, 2 or 3',
   },
   idExample: 'brdy-xbr',
 };
@@ -288,10 +287,10 @@ function crossReferenceProblems(root: unknown, place: Place): FileProblem[] {
   const siteIds = [...siteById.keys()];
   const ownSiteIds = sites.map(idOf).filter((x): x is string => x !== undefined);
   const sensorIds = sensors.map(idOf).filter((x): x is string => x !== undefined);
-  const builtinInterceptors = builtinInterceptorIds();
+  const builtinInterceptors = catalogIds('interceptor');
   const ownInterceptorIds = interceptors.map(idOf).filter((x): x is string => x !== undefined);
   const interceptorIds = [...ownInterceptorIds, ...builtinInterceptors];
-  const builtinMissileIds = builtinMissiles.map((m) => m.id);
+  const builtinMissileIds = catalogIds('missile');
   const ownMissileIds = missiles.map(idOf).filter((x): x is string => x !== undefined);
   const missileIds = [...ownMissileIds, ...builtinMissileIds];
 
@@ -302,7 +301,7 @@ function crossReferenceProblems(root: unknown, place: Place): FileProblem[] {
     if (ownId !== undefined && builtinMissileIds.includes(ownId)) {
       at(
         ['missiles', i, 'id'],
-        `missile '${ownId}' has the id of a built-in missile; give the scenario's missile an id of its own`,
+        `missile '${ownId}' has the id of a catalog missile; give the scenario's missile an id of its own`,
       );
     }
     const checked = missileDefinitionSchema.safeParse({
@@ -392,14 +391,14 @@ function crossReferenceProblems(root: unknown, place: Place): FileProblem[] {
     if (ownId !== undefined && builtinInterceptors.includes(ownId)) {
       at(
         ['interceptors', i, 'id'],
-        `${owner} has the id of a built-in interceptor; give the variant an id of its own`,
+        `${owner} has the id of a catalog interceptor; give the variant an id of its own`,
       );
     }
     const base = d['base'];
     if (typeof base === 'string' && !builtinInterceptors.includes(base)) {
       at(
         ['interceptors', i, 'base'],
-        `${owner}: unknown built-in interceptor '${base}'${hintFor(base, builtinInterceptors)}${definedList('built-in interceptors', builtinInterceptors)}`,
+        `${owner}: no interceptor '${base}' in the catalog${hintFor(base, builtinInterceptors)}${definedList('catalog interceptors', builtinInterceptors)}`,
       );
     }
   });

@@ -11,7 +11,13 @@
 
 import type * as z from 'zod';
 import type { TrajectoryShape } from '../aim/aim.js';
-import { findCatalogEntry, getCatalogRadar, getCatalogSpaceSensor } from '../catalog/catalog.js';
+import {
+  findCatalogEntry,
+  getCatalogInterceptor,
+  getCatalogMissile,
+  getCatalogRadar,
+  getCatalogSpaceSensor,
+} from '../catalog/catalog.js';
 import {
   EARTH_ROTATION_RADPS,
   ROUND_EARTH_RADIUS_M,
@@ -19,11 +25,9 @@ import {
   WGS84_F,
 } from '../earth/constants.js';
 import { customEarthModel, type EarthModel, earthPreset } from '../earth/model.js';
-import { builtinInterceptors, getBuiltinInterceptor } from '../engage/builtin-interceptors.js';
 import { parametricInterceptor } from '../engage/interceptor.js';
 import type { InterceptorDefinition, InterceptorSite } from '../engage/types.js';
 import { errorCodes, OpenBmdError } from '../errors.js';
-import { getBuiltinMissile } from '../flight/builtin-missiles.js';
 import {
   MISSILE_FORMAT_VERSION,
   type MissileDefinition,
@@ -43,9 +47,6 @@ import type { ResolvedClaim, ResolvedPlace, ResolvedScenario, ResolvedThreat } f
 
 const DEG_TO_RAD = Math.PI / 180;
 const M_PER_KM = 1000;
-
-/** The ids of the built-in interceptors (for references and did-you-mean hints). */
-export const builtinInterceptorIds = (): readonly string[] => builtinInterceptors.map((d) => d.id);
 
 /** The scenario's Earth model: its fidelity preset with its per-model overrides applied. */
 export const scenarioEarthModel = (
@@ -124,7 +125,7 @@ const resolveDocument = (doc: ScenarioDocument, source: string): ResolvedScenari
   const inlineMissiles = new Map(doc.missiles.map((m, i) => [m.id, { m, path: `missiles[${i}]` }]));
   const missileFor = (missileId: string, path: string): MissileDefinition => {
     const inline = inlineMissiles.get(missileId);
-    if (inline === undefined) return lookup(() => getBuiltinMissile(missileId), path);
+    if (inline === undefined) return lookup(() => getCatalogMissile(missileId), path);
     return lookup(
       () =>
         missileDefinitionSchema.parse({
@@ -150,7 +151,7 @@ const resolveDocument = (doc: ScenarioDocument, source: string): ResolvedScenari
     const variant = variants.get(interceptorId);
     const def =
       variant === undefined
-        ? lookup(() => getBuiltinInterceptor(interceptorId), path)
+        ? lookup(() => getCatalogInterceptor(interceptorId), path)
         : resolveInterceptor(variant.d, model, variant.path);
     built.set(interceptorId, def);
     return def;
@@ -332,7 +333,7 @@ const resolveInterceptor = (
   model: EarthModel,
   path: string,
 ): InterceptorDefinition => {
-  const base = lookup(() => getBuiltinInterceptor(d.base), `${path}.base`);
+  const base = lookup(() => getCatalogInterceptor(d.base), `${path}.base`);
   const kv = d.killVehicle;
   return lookup(
     () =>
@@ -342,7 +343,7 @@ const resolveInterceptor = (
           name: d.name ?? `${base.name}, variant ${d.id}`,
           burnoutSpeedMps: d.burnoutSpeedMps ?? base.burnoutSpeedMps,
           burnTimeS: d.burnTimeS ?? base.vehicle.stages.reduce((t, s) => t + s.burnTimeS, 0),
-          stageCount: d.stageCount ?? (base.vehicle.stages.length >= 3 ? 3 : 2),
+          stageCount: d.stageCount ?? stageCountOf(base),
           killVehicle: {
             minAltitudeM:
               kv?.minAltitudeKm === undefined
@@ -364,6 +365,12 @@ const resolveInterceptor = (
       ),
     path,
   );
+};
+
+/** The stage count of a parametric interceptor's template (1, 2 or 3). */
+const stageCountOf = (d: InterceptorDefinition): 1 | 2 | 3 => {
+  const n = d.vehicle.stages.length;
+  return n <= 1 ? 1 : n === 2 ? 2 : 3;
 };
 
 /**

@@ -211,7 +211,7 @@ export const interceptorSchema = z
     name: z.string().min(1).optional(),
     burnoutSpeedMps: positive().max(11_000).optional(),
     burnTimeS: positive().max(600).optional(),
-    stageCount: z.union([z.literal(2), z.literal(3)]).optional(),
+    stageCount: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
     killVehicle: killVehicleOverrideSchema.optional(),
     sources: sources(),
     notes: notes(),
