@@ -18,7 +18,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { czmlDocumentSchema } from '../src/export/czml-schema.js';
 import { chartMeasure, launchChromium } from './chromium.js';
-import { readCsv } from './export/csv-reader.js';
+import { readCsv, splitCsvComments } from './export/csv-reader.js';
 import { featureCollection } from './export/geojson-schema.js';
 import { decodePng, pixelStats } from './export/png.js';
 import { xmlProblems } from './export/xml.js';
@@ -104,8 +104,26 @@ describe.each(['europe-2008'])('flagship scenario %s', (name) => {
     expect(csv.length - 1).toBe(result.tracks.reduce((n, t) => n + t.points.length, 0));
     const geo = featureCollection.parse(JSON.parse(readFileSync(join(dir, 'map.geojson'), 'utf8')));
     expect(geo.features.length).toBeGreaterThan(result.tracks.length);
-    czmlDocumentSchema.parse(JSON.parse(readFileSync(join(dir, 'scene.czml'), 'utf8')));
-    expect(xmlProblems(readFileSync(join(dir, 'scene.kml'), 'utf8'))).toEqual([]);
+    const czml = czmlDocumentSchema.parse(
+      JSON.parse(readFileSync(join(dir, 'scene.czml'), 'utf8')),
+    );
+    const kml = readFileSync(join(dir, 'scene.kml'), 'utf8');
+    expect(xmlProblems(kml)).toEqual([]);
+    // Every output carries the assumption ledger: each parameter and its sources, the delays.
+    const carriers = {
+      csv: splitCsvComments(readFileSync(join(dir, 'trajectories.csv'), 'utf8')).comments.join(
+        '\n',
+      ),
+      czml: czml[0].description,
+      kml,
+      geojson: JSON.stringify(geo),
+      report: readFileSync(join(dir, 'report.html'), 'utf8'),
+    };
+    for (const [what, text] of Object.entries(carriers)) {
+      for (const p of result.ledger.parameters)
+        expect(text, `${what}: ${p.path}`).toContain(p.path);
+      for (const d of result.ledger.delays) expect(text, `${what}: ${d.path}`).toContain(d.path);
+    }
   }, 300_000);
 
   it('report.html draws its charts and map in Chromium', async () => {

@@ -1,10 +1,12 @@
 /**
- * trajectories.csv: one row per track point of every threat (baseline), RFC 4180 (CRLF line
- * ends, fields quoted when they hold a comma, a quote or a line break). CSV has no comments, so
- * the file holds only the header and the rows; the assumption ledger is in result.json,
- * map.geojson and report.html.
+ * trajectories.csv: one row per track point of every threat (baseline), RFC 4180 records (CRLF
+ * line ends, fields quoted when they hold a comma, a quote or a line break) after a block of
+ * comment lines, each starting with `# `, that carries the provenance and the whole assumption
+ * ledger (read it with pandas `comment='#'`, R `comment.char = '#'`, or skip the lines that start
+ * with '#').
  */
 import type { RunResult } from '@openbmd/core';
+import { ledgerLines } from './scene.js';
 
 /** The columns, in order, with the decimals each number is written with. */
 export const trajectoryCsvColumns = [
@@ -41,7 +43,7 @@ const fixed = (value: number, decimals: number): string => {
 
 export const trajectoriesCsv = (r: RunResult): string => {
   const d = trajectoryCsvDecimals;
-  const lines = [trajectoryCsvColumns.join(',')];
+  const lines = [...ledgerLines(r).map((line) => `# ${line}`), trajectoryCsvColumns.join(',')];
   for (const track of r.tracks) {
     for (const p of track.points) {
       lines.push(

@@ -30,7 +30,7 @@ import {
   hexToRgb,
   interceptMarks,
   isoAfterEpoch,
-  provenanceText,
+  ledgerLines,
   roundTo,
   trackSegments,
 } from './scene.js';
@@ -84,7 +84,7 @@ export const sceneCzml = (r: RunResult): CzmlPacket[] => {
     id: 'document',
     name: `OpenBMD: ${r.provenance.scenarioName} (notional)`,
     version: '1.0',
-    description: provenanceText(r),
+    description: ledgerLines(r).join('\n'),
     clock: {
       interval: `${at(startS)}/${at(stopS)}`,
       currentTime: at(startS),

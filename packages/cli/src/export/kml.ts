@@ -10,7 +10,7 @@ import {
   colours,
   hexToRgb,
   interceptMarks,
-  provenanceText,
+  ledgerLines,
   roundTo,
 } from './scene.js';
 
@@ -47,17 +47,12 @@ export const sceneKml = (r: RunResult): string => {
   out.push('<kml xmlns="http://www.opengis.net/kml/2.2">');
   out.push('<Document>');
   out.push(element('name', `OpenBMD: ${r.provenance.scenarioName} (notional)`));
-  const ledgerLines = [
-    provenanceText(r),
+  const description = [
     r.description ?? '',
-    `Models: ${Object.entries(r.ledger.models)
-      .map(([k, v]) => `${k}: ${String(v)}`)
-      .join('; ')}.`,
-    `Integrator: ${r.ledger.integrator.method}, relative tolerance ${r.ledger.integrator.relativeTolerance}, absolute tolerance ${r.ledger.integrator.absoluteTolerance} (m, m/s).`,
-    `Green: some interceptor site can engage the threat there (baseline); red: none can.`,
-    `Sources: ${r.sources.join(' | ')}`,
+    'Green: some interceptor site can engage the threat there (baseline); red: none can.',
+    ...ledgerLines(r),
   ].filter((line) => line !== '');
-  out.push(element('description', ledgerLines.join('\n')));
+  out.push(element('description', description.join('\n')));
   out.push(lineStyle('engageable', colours.engageable, 4));
   out.push(lineStyle('not-engageable', colours.notEngageable, 3));
   out.push(pointStyle('site', colours.site, 1));

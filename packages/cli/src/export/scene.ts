@@ -173,6 +173,29 @@ export const provenanceText = (r: RunResult): string => {
   ].join(' ');
 };
 
+/**
+ * The whole assumption ledger as plain lines (for the outputs that carry text, not JSON: the CSV's
+ * comment header, the KML and CZML descriptions): provenance, models, integrator, delays, every
+ * parameter with its sources and notes, and every source.
+ */
+export const ledgerLines = (r: RunResult): string[] => {
+  const l = r.ledger;
+  return [
+    provenanceText(r),
+    `Models: ${Object.entries(l.models)
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join('; ')}.`,
+    `Integrator: ${l.integrator.method}, relative tolerance ${l.integrator.relativeTolerance}, absolute tolerance ${l.integrator.absoluteTolerance} (m, m/s).`,
+    ...l.integrator.notes.map((n) => `Numerics: ${n}`),
+    `Delays: ${l.delays.map((d) => `${d.path} ${d.valueS} s`).join('; ')}.`,
+    ...l.parameters.map(
+      (p) =>
+        `Parameter ${p.path}: ${p.value}.${p.notes === null ? '' : ` Notes: ${p.notes}`}${p.sources.length === 0 ? '' : ` Sources: ${p.sources.join(' | ')}`}`,
+    ),
+    ...r.sources.map((s, i) => `Source [${i + 1}]: ${s}`),
+  ].map((line) => line.replace(/\s+/g, ' ').trim());
+};
+
 /** Time `timeS` seconds after an ISO 8601 epoch, as ISO 8601 UTC. */
 export const isoAfterEpoch = (epoch: string, timeS: number): string => {
   const t0Ms = Date.parse(epoch);

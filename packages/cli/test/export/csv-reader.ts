@@ -1,6 +1,21 @@
 /** A strict RFC 4180 reader, for checking trajectories.csv. */
+
+/** The leading comment lines (`# ...`, CRLF-terminated) and the RFC 4180 text after them. */
+export const splitCsvComments = (text: string): { comments: string[]; body: string } => {
+  const comments: string[] = [];
+  let rest = text;
+  while (rest.startsWith('#')) {
+    const end = rest.indexOf('\r\n');
+    if (end < 0) throw new Error('comment line without CRLF');
+    comments.push(rest.slice(0, end).replace(/^# ?/, ''));
+    rest = rest.slice(end + 2);
+  }
+  return { comments, body: rest };
+};
+
 /** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes. */
-export const readCsv = (text: string): string[][] => {
+export const readCsv = (file: string): string[][] => {
+  const text = splitCsvComments(file).body;
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';

@@ -4,10 +4,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { csvField, trajectoriesCsv, trajectoryCsvColumns } from '../../src/export/csv.js';
-import { readCsv } from './csv-reader.js';
+import { readCsv, splitCsvComments } from './csv-reader.js';
 import { fixtureRunResult } from './fixture.js';
 
 describe('trajectories.csv', () => {
+  it('opens with comment lines that carry the provenance and the whole ledger', () => {
+    const r = fixtureRunResult();
+    const { comments } = splitCsvComments(trajectoriesCsv(r));
+    const all = comments.join('\n');
+    expect(comments[0]).toMatch(/^NOTIONAL/);
+    expect(all).toContain(r.provenance.scenarioSha256);
+    expect(all).toContain(`Integrator: ${r.ledger.integrator.method}`);
+    for (const d of r.ledger.delays) expect(all).toContain(d.path);
+    for (const p of r.ledger.parameters) expect(all).toContain(`Parameter ${p.path}:`);
+    for (const s of r.sources) expect(all).toContain(s.replace(/\s+/g, ' ').trim());
+    for (const c of comments) expect(c).not.toMatch(/[\r\n]/);
+  });
+
   const r = fixtureRunResult();
   const records = readCsv(trajectoriesCsv(r));
 
