@@ -251,6 +251,7 @@ function crossReferenceProblems(root: unknown, place: Place): FileProblem[] {
   const claims = listAt(root, 'claims');
   const missiles = listAt(root, 'missiles');
   const variants = listAt(root, 'variants');
+  const forces = listAt(root, 'forces');
 
   // Unique ids in each list.
   for (const [key, list] of [
@@ -262,6 +263,7 @@ function crossReferenceProblems(root: unknown, place: Place): FileProblem[] {
     ['claims', claims],
     ['missiles', missiles],
     ['variants', variants],
+    ['forces', forces],
   ] as const) {
     const seen = new Map<string, number>();
     list.forEach((item, i) => {
@@ -451,6 +453,20 @@ function crossReferenceProblems(root: unknown, place: Place): FileProblem[] {
 
   const interceptorSiteIds = interceptorSites.map(idOf).filter((x): x is string => x !== undefined);
   const threatIds = threats.map(idOf).filter((x): x is string => x !== undefined);
+  forces.forEach((f, i) => {
+    if (!isObj(f)) return;
+    const owner = label('force', f);
+    listAt(f, 'deployments').forEach((d, j) => {
+      const threat = isObj(d) ? d['threat'] : undefined;
+      if (typeof threat === 'string' && !threatIds.includes(threat)) {
+        at(
+          ['forces', i, 'deployments', j, 'threat'],
+          `${owner}: unknown threat '${threat}'${hintFor(threat, threatIds)}${definedList('threats', threatIds)}`,
+        );
+      }
+    });
+  });
+
   claims.forEach((c, i) => {
     if (!isObj(c)) return;
     const owner = label('claim', c);

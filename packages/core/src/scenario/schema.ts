@@ -332,6 +332,102 @@ export const analysisSchema = z
   })
   .readonly();
 
+const probability = () => z.number().min(0).max(1);
+
+/** How interceptors are fired at each engaged object. */
+export const doctrineSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('barrage'), shots: z.number().int().min(1).max(20) }).readonly(),
+  z
+    .strictObject({
+      kind: z.literal('shoot-look-shoot'),
+      firstShots: z.number().int().min(1).max(20),
+      secondShots: z.number().int().min(1).max(20),
+      /** Probability that the kill assessment between the salvos is correct. */
+      pLook: probability(),
+    })
+    .readonly(),
+]);
+
+/**
+ * Defence effectiveness (issue 6): the probabilities each interceptor site's engagements are
+ * assessed with. Each site uses its own inventory; the attack on a site is the warheads
+ * (threats x rvCount) it can engage, in order of arrival, with their shot opportunities.
+ */
+export const assessmentSchema = z
+  .strictObject({
+    /** Single-shot kill probability of one interceptor that works. */
+    sspk: probability(),
+    /** Probability that an interceptor works (a shot kills with reliability x sspk). */
+    reliability: probability().default(1),
+    /** Probability that a warhead is tracked (no track, no shots). */
+    pTrack: probability().default(1),
+    /** One tracking draw for the whole attack (all or none), instead of one per warhead. */
+    commonModeTrack: z.boolean().default(false),
+    doctrine: doctrineSchema.default({ kind: 'barrage', shots: 2 }),
+    decoysPerWarhead: z.number().int().min(0).max(100).default(0),
+    /** Probability that a decoy is told from a warhead (an undiscriminated decoy draws the same shots). */
+    pDiscriminate: probability().default(1),
+    /** The probability of no leakers the defence should reach (for the interceptors needed). */
+    requiredPNoLeakers: probability().default(0.9),
+    monteCarlo: z
+      .strictObject({
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .default(1),
+        trials: z.number().int().min(100).max(10_000_000).default(20_000),
+      })
+      .readonly()
+      .default({ seed: 1, trials: 20_000 }),
+    sources: sources(),
+    notes: notes(),
+  })
+  .readonly();
+
+/**
+ * An attacking force for the strategic balance: deployments, each flown like one of the
+ * scenario's threats (its representative flight: the engagement analysis of that threat decides
+ * whether a site can engage the deployment's warheads), and arms-control limits to compare with.
+ */
+export const forceSchema = z
+  .strictObject({
+    id: id(),
+    name: z.string().min(1).optional(),
+    deployments: z
+      .array(
+        z
+          .strictObject({
+            /** The threat whose flight stands for this deployment's. */
+            threat: ref(),
+            missiles: z.number().int().min(1).max(10_000),
+            warheadsPerMissile: z.number().int().min(1).max(20),
+            sources: sources(),
+            notes: notes(),
+          })
+          .readonly(),
+      )
+      .min(1)
+      .readonly(),
+    armsControlLimits: z
+      .array(
+        z
+          .strictObject({
+            name: z.string().min(1),
+            warheads: z.number().int().min(1).max(100_000),
+            sources: sources(),
+            notes: notes(),
+          })
+          .readonly(),
+      )
+      .readonly()
+      .default([]),
+    sources: sources(),
+    notes: notes(),
+  })
+  .readonly();
+
 /** Default epoch: J2000.0 (times are seconds from it; it does not change the physics). */
 export const DEFAULT_EPOCH = '2000-01-01T12:00:00Z';
 
@@ -354,6 +450,8 @@ export const scenarioObject = z.strictObject({
   claims: z.array(claimSchema).readonly().default([]),
   variants: z.array(variantSchema).readonly().default([]),
   analysis: analysisSchema.default({ sensitivity: true, trackSampleS: 10 }),
+  assessment: assessmentSchema.optional(),
+  forces: z.array(forceSchema).readonly().default([]),
 });
 
 /** The schema of a scenario document (cross-references are checked by parseScenario). */
@@ -372,6 +470,8 @@ export type ScenarioThreat = ScenarioDocument['threats'][number];
 export type ScenarioTrajectory = z.output<typeof trajectorySchema>;
 export type ScenarioClaim = ScenarioDocument['claims'][number];
 export type ScenarioVariant = ScenarioDocument['variants'][number];
+export type ScenarioAssessment = NonNullable<ScenarioDocument['assessment']>;
+export type ScenarioForce = ScenarioDocument['forces'][number];
 
 /**
  * The JSON Schema (draft 2020-12) of a scenario file, for editors and `openbmd schema`. Input
