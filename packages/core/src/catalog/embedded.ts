@@ -1708,6 +1708,46 @@ notes: >-
 `,
   },
   {
+    path: 'catalog/radars/clear-uewr.yaml',
+    text: `# Clear upgraded early-warning radar (AN/FPS-123 SSPARS, upgraded)
+# An OpenBMD catalog ground radar (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-radar: 1
+id: clear-uewr
+name: Clear upgraded early-warning radar (AN/FPS-123 SSPARS, upgraded)
+siteId: clear
+faces:
+  - { boresightAzimuthDeg: 350, azimuthHalfWidthDeg: 60, minElevationDeg: 3, maxElevationDeg: 85 }
+  - { boresightAzimuthDeg: 230, azimuthHalfWidthDeg: 60, minElevationDeg: 3, maxElevationDeg: 85 }
+minElevationDeg: 3
+maxRangeKm: 4800
+detectionRangeKm: 2700
+referenceRcsM2: 1
+trackInitiationDelayS: 20
+fireControl: false
+sources:
+  - "Air Force News Service, 'Clear Air Station breaks ground on $106 million radar', 21 April 1998:
+    the Clear Radar Upgrade replaced the last mechanical BMEWS radar with a two-faced PAVE PAWS
+    phased array (Solid State Phased Array Radar System) (pub)"
+  - "KTVF/WebCenter11, 'Clear Air Force Station gets radar upgrade': a Raytheon contract of up to
+    $125 million to upgrade the Clear early-warning radar and integrate it into the missile defence
+    system (pub)"
+  - "public sensor lists: PAVE PAWS-class radars have two faces of +-60 deg each (240 deg in all),
+    elevation 3-85 deg, ranges quoted at about 5,000 km for large targets (pub/est)"
+  - "National Research Council, Making Sense of Ballistic Missile Defense (National Academies Press,
+    2012)"
+notes: >-
+  The early-warning radar at Clear before the Long Range Discrimination Radar (catalog clear-lrdr),
+  upgraded for missile defence in the 2010s (the year of its integration is est: about 2017).
+  Ranges as for the other upgraded early-warning radars (maxRangeKm 4800; 2700 km against 1 m^2,
+  calc from a 10 m^2 large target, est). Face boresights 350 and 230 deg are est: two faces 120 deg
+  apart covering the polar approaches and the north-western Pacific, from 170 deg through west and
+  north to 50 deg. The 20 s track initiation is est. Early warning: not a fire-control track.
+`,
+  },
+  {
     path: 'catalog/radars/cobra-dane.yaml',
     text: `# Cobra Dane (AN/FPS-108), Shemya
 # An OpenBMD catalog ground radar (docs/catalog.md).
@@ -1854,6 +1894,53 @@ notes: >-
 `,
   },
   {
+    path: 'catalog/radars/spy-1d.yaml',
+    text: `# AN/SPY-1D(V) Aegis radar (BMD destroyers, Aegis Ashore)
+# An OpenBMD catalog ground radar (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-radar: 1
+id: spy-1d
+name: AN/SPY-1D(V) Aegis radar (BMD destroyers, Aegis Ashore)
+siteId: null
+faces:
+  - { boresightAzimuthDeg: 45, azimuthHalfWidthDeg: 45, minElevationDeg: 1, maxElevationDeg: 90 }
+  - { boresightAzimuthDeg: 135, azimuthHalfWidthDeg: 45, minElevationDeg: 1, maxElevationDeg: 90 }
+  - { boresightAzimuthDeg: 225, azimuthHalfWidthDeg: 45, minElevationDeg: 1, maxElevationDeg: 90 }
+  - { boresightAzimuthDeg: 315, azimuthHalfWidthDeg: 45, minElevationDeg: 1, maxElevationDeg: 90 }
+minElevationDeg: 1
+maxRangeKm: 1000
+detectionRangeKm: 470
+referenceRcsM2: 0.1
+trackInitiationDelayS: 5
+fireControl: true
+sources:
+  - "Altair Agencja Lotnicza, 'Aegis Ashore Poland gotowa do odbioru', 12 December 2023, and
+    'Baza Aegis Ashore w Redzikowie osiągnęła zdolność operacyjną', 2024: the Redzikowo deckhouse
+    carries four fixed array faces of the SPY-1D(V) radar, adapted from the ship version, for
+    all-round coverage (pub)"
+  - "S. LaGrone, 'USNI News Video: What is Aegis Ashore?', USNI News, 1 July 2016: the Lockheed
+    Martin SPY-1D radar at Deveselu, 'the exact same weapon system as a ship' (pub)"
+  - "National Research Council, Making Sense of Ballistic Missile Defense (National Academies Press,
+    2012): the Aegis radars' limited range against small reentry vehicles, and the value of
+    forward-based X-band radars for the SM-3 (pub)"
+  - "M. I. Skolnik, Introduction to Radar Systems, 3rd ed. (McGraw-Hill, 2001), ch. 1-2: the radar
+    range equation used for the estimate (pub)"
+notes: >-
+  A ship or Aegis Ashore radar, so no site (siteId null): a scenario places it. Four fixed faces of
+  +-90 deg in all, boresights 45, 135, 225 and 315 deg (est: on a ship relative to the bow; a
+  scenario may turn them), elevation 1-90 deg (est). No range against a reentry vehicle is public:
+  detectionRangeKm 470 against 0.1 m^2 is calc from the radar equation (about 840 km against 1
+  m^2) with est parameters: one face of about 10.5 m^2 (an array 3.65 m across), S band at 3.3
+  GHz, 30 kW average power put into one face's dwell, a 50 ms dwell, aperture efficiency 0.65,
+  500 K system temperature, 10 dB losses and a 13 dB detection threshold. maxRangeKm 1000
+  (instrumented, est) and the 5 s track initiation are est. Fire-control quality: it guides the
+  SM-3; Aegis can also launch on (and since Baseline 9 engage on) remote tracks of a forward-based
+  AN/TPY-2 (pub), which a scenario's commit rule expresses.
+`,
+  },
+  {
     path: 'catalog/radars/thule-uewr.yaml',
     text: `# Thule upgraded early-warning radar
 # An OpenBMD catalog ground radar (docs/catalog.md).
@@ -1919,6 +2006,28 @@ lonDeg: 32.86
 altitudeM: 0
 kind: city
 country: Turkey
+sources:
+  - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
+notes: >-
+  City centre, to about 0.01 deg; altitude 0 m (est: a few hundred metres at most change no horizon
+  or flyout here).
+`,
+  },
+  {
+    path: 'catalog/sites/athens.yaml',
+    text: `# Athens
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: athens
+name: Athens
+latDeg: 37.98
+lonDeg: 23.73
+altitudeM: 0
+kind: city
+country: Greece
 sources:
   - "public gazetteers: city-centre coordinates to about 0.01 deg (pub)"
 notes: >-
@@ -2227,6 +2336,32 @@ notes: >-
 `,
   },
   {
+    path: 'catalog/sites/kyogamisaki.yaml',
+    text: `# Kyogamisaki Communications Site, Kyotango, Kyoto, Japan (AN/TPY-2)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: kyogamisaki
+name: Kyogamisaki Communications Site, Kyotango, Kyoto, Japan (AN/TPY-2)
+latDeg: 35.77
+lonDeg: 135.2
+altitudeM: 0
+kind: sensor
+country: Japan
+sources:
+  - "U.S. Department of Defense, 'Second Missile Defense Radar Deployed to Japan', release of 26
+    December 2014: a second AN/TPY-2 at the Kyogamisaki Communications Site, for the ballistic
+    missile defence of Japan and the U.S. homeland (pub)"
+  - "Global Security Newswire (NTI), 'Japan, U.S. Reveal Location for Early-Warning Radar', 3
+    October 2013: the Kyogamisaki sub-base in Kyoto prefecture (pub)"
+notes: >-
+  The Air Self-Defense Force sub-base at Cape Kyoga on the Sea of Japan coast, Kyotango, to about
+  0.05 deg (est); altitude 0 m (est).
+`,
+  },
+  {
     path: 'catalog/sites/london.yaml',
     text: `# London
 # An OpenBMD catalog site (docs/catalog.md).
@@ -2450,6 +2585,32 @@ notes: >-
 `,
   },
   {
+    path: 'catalog/sites/shariki.yaml',
+    text: `# Shariki Communications Site, Tsugaru, Aomori, Japan (AN/TPY-2)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: shariki
+name: Shariki Communications Site, Tsugaru, Aomori, Japan (AN/TPY-2)
+latDeg: 40.89
+lonDeg: 140.33
+altitudeM: 0
+kind: sensor
+country: Japan
+sources:
+  - "T. Capaccio, 'U.S. to Announce Japanese Site for Second Anti-Missile Radar', Bloomberg, 3
+    October 2013: Japan's first forward-based AN/TPY-2, in place since 2006 at the Shariki base in
+    the north of Honshu (pub)"
+  - "U.S. Department of Defense, 'Second Missile Defense Radar Deployed to Japan', release of 26
+    December 2014: the Kyogamisaki radar augments the existing radar at Shariki (pub)"
+notes: >-
+  The Japan Air Self-Defense Force Shariki sub-base on the Sea of Japan coast of the Tsugaru
+  peninsula, Aomori prefecture, to about 0.05 deg (est); altitude 0 m (est).
+`,
+  },
+  {
     path: 'catalog/sites/shemya.yaml',
     text: `# Eareckson Air Station, Shemya Island, Alaska (Cobra Dane)
 # An OpenBMD catalog site (docs/catalog.md).
@@ -2520,6 +2681,35 @@ notes: >-
   Notional: a launch point near Pyongyang International Airport (Sunan) standing for the area around
   Pyongyang from which road-mobile ICBMs have been tested; to about 0.05 deg (est); altitude 0 m
   (est).
+`,
+  },
+  {
+    path: 'catalog/sites/tabriz.yaml',
+    text: `# Tabriz, north-western Iran (notional launch area)
+# An OpenBMD catalog site (docs/catalog.md).
+# NOTIONAL: every number is a public figure or an OpenBMD estimate from public figures, with
+# its sources; the notes say what is estimated (est) or derived (calc).
+
+openbmd-site: 1
+id: tabriz
+name: Tabriz, north-western Iran (notional launch area)
+latDeg: 38.08
+lonDeg: 46.29
+altitudeM: 0
+kind: launch
+country: Iran
+sources:
+  - "public gazetteers: Tabriz city-centre coordinates to about 0.01 deg (pub)"
+  - "International Institute for Strategic Studies, Iran's Ballistic Missile Capabilities: A Net
+    Assessment (IISS, May 2010): the reach of Iranian medium-range missiles into Europe depends on
+    launching from the north-west of the country (pub)"
+  - "Missile Defense Project, 'Missiles of Iran', Missile Threat, Center for Strategic and
+    International Studies (Shahab-3 and Sejjil ranges and reach) (pub)"
+notes: >-
+  Notional: the city centre stands for a launch area in north-western Iran, the part of the country
+  nearest Europe, from which public range arcs of Iranian MRBMs are usually drawn (est). It is not
+  the position of any particular base. Altitude 0 m (est: the city lies at about 1,350 m, which
+  changes no range or horizon here by more than a few kilometres).
 `,
   },
   {
