@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { defineAim } from './commands/aim.js';
+import { defineAssess } from './commands/assess.js';
 import { defineAtmosphere } from './commands/atmosphere.js';
 import { defineCatalog } from './commands/catalog.js';
 import { defineDemo } from './commands/demo.js';
@@ -50,6 +51,7 @@ const buildProgram = (ctx: CommandContext): Command => {
   defineDemo(program.command('demo'), ctx);
   defineEngage(program.command('engage'), ctx);
   defineRun(program.command('run'), ctx);
+  defineAssess(program.command('assess'), ctx);
   return program;
 };
 

@@ -201,7 +201,7 @@ export interface InterceptorsNeeded {
   readonly pNoLeakers: number;
 }
 
-export const DEFAULT_MAX_SHOTS = 10;
+export const DEFAULT_MAX_SHOTS = ASSESS_LIMITS.maxShotsPerSalvo;
 
 /**
  * Smallest barrage shots per engaged object (1..maxShots) reaching the required P(no leakers),
