@@ -196,6 +196,24 @@ describe('what only the Monte Carlo handles', () => {
     );
   });
 
+  it('engages warheads in arrival order, whatever the order of the list', () => {
+    // s = 1, shoot-look-shoot 1 + 1 with a look that is always wrong (a kill is called a miss, so
+    // the second salvo is fired), two interceptors. Warhead A (listed first, arriving at 5 s, two
+    // opportunities) would take both; B (arriving at 0 s, one opportunity) takes one. In arrival
+    // order B goes first (1 interceptor), then A gets the last one and is killed: no leaker. In
+    // list order A would take both and B leak.
+    const p = policy({ sspk: 1, doctrine: sls(1, 1, 0), inventory: 2 });
+    const attack: Attack = {
+      warheads: [
+        { arrivalS: 5, shotOpportunities: 2, label: 'A' },
+        { arrivalS: 0, shotOpportunities: 1, label: 'B' },
+      ],
+    };
+    const mc = assessMonteCarlo(p, attack, { seed: 1, trials: 1_000 });
+    expect(mc.pNoLeakers.value).toBe(1);
+    expect(mc.expectedInterceptorsUsed.value).toBe(2);
+  });
+
   it('decoys taken for warheads stand in line with them: the warhead’s place in its cloud is random', () => {
     // One warhead, one decoy never discriminated, one interceptor that always kills: the warhead
     // is killed only when it is engaged first, probability 1/2.
