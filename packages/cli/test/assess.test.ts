@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AssessmentResult } from '@openbmd/core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { errorCodeOf, jsonOf, runCli } from './helpers.js';
 
 const quick = ['assess', '--sspk', '0.8', '--shots', '2', '--warheads', '5'];
@@ -290,11 +294,11 @@ describe('openbmd assess errors', () => {
     expect(r.stderr).toContain(flag);
   });
 
-  it('says the scenario form is not available yet', async () => {
-    const r = await runCli(['assess', 'scenarios/europe-2008.yaml', '--json']);
+  it('refuses quick-calculator flags beside a scenario file', async () => {
+    const r = await runCli(['assess', 'scenarios/europe-2008.yaml', '--sspk', '0.5', '--json']);
     expect(r.code).toBe(2);
     expect(errorCodeOf(r)).toBe('E_INVALID_INPUT');
-    expect(r.stderr).toContain('openbmd assess SCENARIO is not available yet');
+    expect(r.stderr).toContain('(--sspk) go without one');
   });
 
   it('--help lists the flags, exit 0', async () => {
@@ -304,4 +308,82 @@ describe('openbmd assess errors', () => {
       expect(r.stdout).toContain(flag);
     }
   });
+});
+
+/** A small scenario with an assessment and a force: one site, three warheads it can engage. */
+const ASSESSED = `openbmd: 2
+name: assessed
+analysis: { sensitivity: false }
+sensors:
+  - { id: xbr, type: radar, base: emr-xbr }
+interceptorSites:
+  - { id: poland, site: redzikowo, interceptor: gbi-2stage, inventory: 5, commit: { requires: [xbr] } }
+threats:
+  - { id: london, missile: iran-icbm-notional, from: semnan, to: london, rcsM2: 0.1, rvCount: 3 }
+  - { id: washington, missile: ss-19, from: kozelsk, to: washington, rcsM2: 0.05 }
+assessment:
+  sspk: 0.8
+  pTrack: 0.9
+  doctrine: { kind: barrage, shots: 2 }
+  monteCarlo: { seed: 3, trials: 4000 }
+forces:
+  - id: f
+    deployments:
+      - { threat: london, missiles: 10, warheadsPerMissile: 1 }
+      - { threat: washington, missiles: 10, warheadsPerMissile: 6 }
+    armsControlLimits: [{ name: New START, warheads: 1550 }]
+`;
+
+describe('openbmd assess SCENARIO', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'openbmd-assess-'));
+  const file = join(dir, 'assessed.yaml');
+  writeFileSync(file, ASSESSED);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('assesses each site on the warheads it can engage, with the strategic balance', async () => {
+    const r = await runCli(['assess', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = jsonOf(r) as { assessment: AssessmentResult; provenance: unknown; ledger: unknown };
+    expect(j.provenance).toBeDefined();
+    expect(j.ledger).toBeDefined();
+    const [site] = j.assessment.sites;
+    expect(site?.siteId).toBe('poland');
+    // The site can engage the three warheads to London (tracked by the X-band radar), not the
+    // SS-19 to Washington, which it never tracks.
+    expect(site?.attack).toMatchObject({ warheadsEngageable: 3, warheadsNotEngageable: 1 });
+    // Two shots of sspk 0.8 and P(track) 0.9 per warhead, three warheads, inventory 5 < 6: the
+    // closed form flags the inventory and the Monte Carlo spends it in arrival order.
+    const k = 0.9 * (1 - 0.2 ** 2);
+    expect(site?.analytic?.pNoLeakers).toBeCloseTo(k ** 3, 12);
+    expect(site?.analytic?.inventoryCovers).toBe(false);
+    const mc = site?.monteCarlo?.pNoLeakers;
+    expect(mc?.value).toBeLessThan(k ** 3);
+    expect(site?.byInterceptorsPerWarhead.map((p) => p.x)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const balance = j.assessment.forces[0]?.sites[0];
+    expect(balance).toMatchObject({ siteId: 'poland', warheadsEngageable: 10 });
+    expect(j.assessment.forces[0]?.totalWarheads).toBe(70);
+    // New START's 1,550 warheads with this force's mix: 10/70 of them are engageable.
+    expect(balance?.atLimits[0]?.warheadsEngageable).toBe(Math.round((1550 * 10) / 70));
+    // Five interceptors, two per warhead, the last one alone: at most three warheads engaged.
+    // At least the first three tracked ones take 2, 2 and 1 shots: 0.9 (0.96 + 0.96 + 0.8);
+    // untracked warheads draw none, which leaves interceptors for later ones.
+    expect(balance?.expectedStopped?.value).toBeLessThanOrEqual(3);
+    expect(balance?.expectedStopped?.value).toBeGreaterThan(0.9 * (0.96 + 0.96 + 0.8));
+  }, 120_000);
+
+  it('prints the tables without --json', async () => {
+    const r = await runCli(['assess', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Defence effectiveness/);
+    expect(r.stdout).toMatch(/Strategic balance/);
+  }, 120_000);
+
+  it('says so when the scenario has no assessment', async () => {
+    const bare = join(dir, 'bare.yaml');
+    writeFileSync(bare, ASSESSED.slice(0, ASSESSED.indexOf('assessment:')));
+    const r = await runCli(['assess', bare]);
+    expect(r.code).toBe(2);
+    expect(errorCodeOf(r)).toBe('E_SCENARIO_INVALID');
+    expect(r.stderr).toContain('has no `assessment` block');
+  }, 120_000);
 });

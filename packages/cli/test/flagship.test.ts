@@ -142,6 +142,7 @@ describe.each(['europe-2008'])('flagship scenario %s', (name) => {
       'altitude-time',
       'map',
       ...result.baseline.threats.map((t) => `timeline-${t.threatId}`),
+      ...(result.assessment === null ? [] : ['effectiveness-shots', 'effectiveness-attack-size']),
     ];
     for (const chart of charts) {
       const m = await chartMeasure(page, chart);
@@ -153,6 +154,24 @@ describe.each(['europe-2008'])('flagship scenario %s', (name) => {
     expect(map.nonWhite / map.pixels).toBeGreaterThan(0.5);
     expect(map.distinctColours).toBeGreaterThan(20);
     await page.close();
+  }, 300_000);
+});
+
+describe('europe-2008: defence effectiveness and the strategic balance', () => {
+  it('assesses the site on what it can engage, and finds no Russian warhead in its reach', async () => {
+    const { result } = await runFlagship('europe-2008');
+    const a = result.assessment;
+    expect(a).not.toBeNull();
+    const site = (analysis: string) => a?.sites.find((s) => s.analysisId === analysis);
+    // Baseline: one warhead (Semnan to London) in reach; two shots of 0.55 with P(track) 0.95.
+    expect(site('baseline')?.attack.warheadsEngageable).toBe(1);
+    expect(site('baseline')?.analytic?.pNoLeakers).toBeCloseTo(0.95 * (1 - 0.45 ** 2), 12);
+    expect(site('lewis-postol')?.attack.warheadsEngageable).toBe(4);
+    expect(site('xbr-critics-range')?.analytic).toBeNull();
+    for (const f of a?.forces ?? []) {
+      expect(f.totalWarheads).toBe(330);
+      for (const s of f.sites) expect(s.warheadsEngageable).toBe(0);
+    }
   }, 300_000);
 });
 

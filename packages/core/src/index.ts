@@ -27,6 +27,7 @@ export * from './flight/powered.js';
 export * from './flight/trajectory.js';
 export * from './integrate/rk.js';
 export * from './numeric/search.js';
+export * from './run/assessment.js';
 export * from './run/result.js';
 export * from './run/run.js';
 export * from './scenario/migrate.js';

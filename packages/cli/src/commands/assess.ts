@@ -25,10 +25,12 @@ import {
   uniformAttack,
 } from '@openbmd/core';
 import { type Command, Option } from 'commander';
+import { assessmentText } from '../assessment-text.js';
 import { type CommandContext, JSON_DESCRIPTION, JSON_FLAG } from '../context.js';
 import { inputError } from '../errors.js';
 import { formatTable, significant } from '../format.js';
 import { parseNumber } from '../parse.js';
+import { computeScenarioRun, migrationText } from './run.js';
 
 /** The flags as commander hands them over (strings, as typed). */
 export interface AssessOptions {
@@ -417,7 +419,10 @@ export const defineAssess = (cmd: Command, ctx: CommandContext): Command =>
     .description(
       'defence effectiveness: P(no leakers), expected leakers and interceptors used (quick calculator; closed form or Monte Carlo)',
     )
-    .argument('[scenario]', 'a scenario file (not available yet: use the quick calculator flags)')
+    .argument(
+      '[scenario]',
+      'a scenario file with an `assessment` block: runs it and assesses every site (without one: the quick calculator flags)',
+    )
     .option('--sspk <s>', 'single-shot kill probability of a working interceptor (0 to 1)')
     .option(
       '--shots <n>',
@@ -462,7 +467,32 @@ export const defineAssess = (cmd: Command, ctx: CommandContext): Command =>
     .option(JSON_FLAG, JSON_DESCRIPTION)
     .action((scenario: string | undefined, opts: AssessOptions, command: Command) => {
       if (scenario !== undefined) {
-        throw inputError('openbmd assess SCENARIO is not available yet', 'scenario');
+        const given = command.options
+          .map((o) => o.attributeName())
+          .filter((name) => name !== 'json' && command.getOptionValueSource(name) === 'cli');
+        if (given.length > 0) {
+          throw inputError(
+            `with a scenario file the assessment comes from its \`assessment\` block; the quick-calculator flags (${given.map((g) => `--${g.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}) go without one`,
+            'scenario',
+          );
+        }
+        const run = computeScenarioRun(ctx, scenario);
+        const r = run.result;
+        if (r.assessment === null) {
+          throw new OpenBmdError(
+            errorCodes.scenarioInvalid,
+            `the scenario has no \`assessment\` block: add one (docs/scenario.md) to assess it`,
+            scenario,
+          );
+        }
+        ctx.output(
+          {
+            json: { provenance: r.provenance, ledger: r.ledger, assessment: r.assessment },
+            text: `OpenBMD ${r.provenance.openbmdVersion}: NOTIONAL analysis from public figures\n${migrationText(run)}Scenario ${r.provenance.scenarioName} (${r.provenance.scenarioFile}), fidelity ${r.ledger.fidelity}\n${assessmentText(r)}`,
+          },
+          opts.json === true,
+        );
+        return;
       }
       const input = parseQuickAssess(
         opts,

@@ -20,6 +20,7 @@ import {
   SCENARIO_FORMAT_VERSION,
 } from '@openbmd/core';
 import type { Command } from 'commander';
+import { assessmentText } from '../assessment-text.js';
 import { type CommandContext, JSON_FLAG } from '../context.js';
 import { inputError } from '../errors.js';
 import { renderRunOutputs } from '../export/index.js';
@@ -102,17 +103,24 @@ export const runText = (r: RunResult, written: readonly string[], migrated: stri
       flyoutErrors: [...r.baseline.flyoutErrors],
     }),
     variantsText(r),
+    assessmentText(r),
     written.length === 0 ? '' : `\nWrote ${written.join(', ')}\n`,
   ].join('');
 
-/** Runs a scenario file: the summary or the result document, and the outputs written. */
-export const runScenarioFile = (ctx: CommandContext, file: string, opts: RunOptions): void => {
+/** A scenario file run: the result, and how the file was read. */
+export interface ScenarioRun {
+  readonly result: RunResult;
+  readonly fromVersion: number;
+  readonly migrationChanges: readonly string[];
+}
+
+/** Reads and runs a scenario file (baseline and variants), with a progress bar on stderr. */
+export const computeScenarioRun = (ctx: CommandContext, file: string): ScenarioRun => {
   const text = readInputFile(ctx.io, file, 'scenario file', errorCodes.scenarioInvalid, file);
   const { document, fromVersion, migrationChanges } = readScenario(text, file);
   const progress = progressBar(ctx.io, 'run');
-  let result: RunResult;
   try {
-    result = runScenario(
+    const result = runScenario(
       {
         document,
         source: file,
@@ -123,9 +131,22 @@ export const runScenarioFile = (ctx: CommandContext, file: string, opts: RunOpti
       },
       { onProgress: progress.update },
     );
+    return { result, fromVersion, migrationChanges };
   } finally {
     progress.stop();
   }
+};
+
+/** What the summary says about a file upgraded from an older format ('' for a current one). */
+export const migrationText = (run: ScenarioRun): string =>
+  run.migrationChanges.length === 0
+    ? ''
+    : `Read as scenario format ${SCENARIO_FORMAT_VERSION} (written in format ${run.fromVersion}): ${run.migrationChanges.join('; ')}\n`;
+
+/** Runs a scenario file: the summary or the result document, and the outputs written. */
+export const runScenarioFile = (ctx: CommandContext, file: string, opts: RunOptions): void => {
+  const run = computeScenarioRun(ctx, file);
+  const { result } = run;
   const outDir = opts.out ?? defaultOutDir(file);
   const written: string[] = [];
   for (const output of renderRunOutputs(result)) {
@@ -138,11 +159,10 @@ export const runScenarioFile = (ctx: CommandContext, file: string, opts: RunOpti
     }
     written.push(path);
   }
-  const migrated =
-    migrationChanges.length === 0
-      ? ''
-      : `Read as scenario format ${SCENARIO_FORMAT_VERSION} (written in format ${fromVersion}): ${migrationChanges.join('; ')}\n`;
-  ctx.output({ json: result, text: runText(result, written, migrated) }, opts.json === true);
+  ctx.output(
+    { json: result, text: runText(result, written, migrationText(run)) },
+    opts.json === true,
+  );
 };
 
 export const defineRun = (cmd: Command, ctx: CommandContext): Command =>

@@ -6,6 +6,7 @@
  */
 import type { AnalysisResult, ClaimResult, Engagement, RunResult } from '@openbmd/core';
 import { escapeHtml, formatNumber, formatQuantity } from './html.js';
+import { assessmentSection } from './report-assessment.js';
 import { chartDocument, timelineCharts, trajectoryCharts } from './report-charts.js';
 import { mapSvg } from './report-map.js';
 import { colours } from './scene.js';
@@ -440,6 +441,7 @@ export const reportHtml = (r: RunResult): string => {
     timelineCharts(r, document),
     '</section>',
     engagementsSection(r),
+    assessmentSection(r, document),
     ledgerSection(r),
     provenanceSection(r),
     sourcesSection(r),

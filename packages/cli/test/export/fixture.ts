@@ -8,6 +8,7 @@
  */
 import {
   type AnalysisResult,
+  assessRun,
   type ClaimResult,
   describeEarthModel,
   directGeodesic,
@@ -345,6 +346,17 @@ const SOURCE_POSTOL =
 const SOURCE_WILKENING =
   'D. Wilkening, "A simple model for calculating ballistic missile defense effectiveness", Science & Global Security 8, 2000';
 
+const fixtureSite = {
+  id: 'redzikowo',
+  name: 'Redzikowo',
+  latDeg: places.redzikowo.latDeg,
+  lonDeg: places.redzikowo.lonDeg,
+  interceptorId: 'gbi-2stage-mda',
+  interceptorName: 'Two-stage GBI (MDA)',
+  burnoutSpeedMps: 5400,
+  inventory: 10,
+};
+
 export const fixtureRunResult = (): RunResult => ({
   resultFormat: 1,
   provenance: {
@@ -416,19 +428,36 @@ export const fixtureRunResult = (): RunResult => ({
       coverage: null,
     },
   ],
-  interceptorSites: [
-    {
-      id: 'redzikowo',
-      name: 'Redzikowo',
-      latDeg: places.redzikowo.latDeg,
-      lonDeg: places.redzikowo.lonDeg,
-      interceptorId: 'gbi-2stage-mda',
-      interceptorName: 'Two-stage GBI (MDA)',
-      burnoutSpeedMps: 5400,
-      inventory: 10,
-    },
-  ],
+  interceptorSites: [fixtureSite],
   tracks: flown.map((f, i) => ({ threatId: plans[i]?.threatId ?? '', points: f.points })),
   baseline,
   variants: [variant],
+  assessment: assessRun(
+    {
+      assessment: {
+        sspk: 0.7,
+        reliability: 0.9,
+        pTrack: 0.95,
+        commonModeTrack: false,
+        doctrine: { kind: 'shoot-look-shoot', firstShots: 1, secondShots: 1, pLook: 0.9 },
+        decoysPerWarhead: 1,
+        pDiscriminate: 0.5,
+        requiredPNoLeakers: 0.8,
+        monteCarlo: { seed: 7, trials: 2000 },
+      },
+      forces: [
+        {
+          id: 'western-force',
+          name: 'A western <force> & co',
+          deployments: [
+            { threat: 'kozelsk-washington', missiles: 10, warheadsPerMissile: 6 },
+            { threat: 'semnan-london', missiles: 5, warheadsPerMissile: 1 },
+          ],
+          armsControlLimits: [{ name: 'New START', warheads: 1550 }],
+        },
+      ],
+    },
+    [baseline, variant],
+    [fixtureSite],
+  ),
 });

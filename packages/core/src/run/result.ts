@@ -9,6 +9,7 @@ import type { ClaimResult } from '../engage/engagement.js';
 import type { Engagement } from '../engage/types.js';
 import type { FlightPhase } from '../flight/trajectory.js';
 import type { RadarCoverageFeature } from '../sensors/coverage.js';
+import type { AssessmentResult } from './assessment.js';
 
 /** The version of the result document this code writes. */
 export const RESULT_FORMAT_VERSION = 1;
@@ -169,4 +170,9 @@ export interface RunResult {
   }>;
   readonly baseline: AnalysisResult;
   readonly variants: readonly AnalysisResult[];
+  /**
+   * Defence effectiveness and the strategic balance (docs/models.md), per analysis and interceptor
+   * site; null when the scenario has no `assessment`.
+   */
+  readonly assessment: AssessmentResult | null;
 }

@@ -32,6 +32,7 @@ import type { ScenarioDocument } from '../scenario/schema.js';
 import type { ResolvedScenario, ResolvedThreat } from '../scenario/types.js';
 import { ID_LISTS, variantDocument } from '../scenario/variants.js';
 import { radarCoveragePolygon } from '../sensors/coverage.js';
+import { assessRun } from './assessment.js';
 import {
   type AnalysisResult,
   type AssumptionLedger,
@@ -151,6 +152,19 @@ export const runScenario = (input: RunInput, options: RunOptions = {}): RunResul
   );
 
   const ledger = ledgerOf(doc, baseline);
+  const interceptorSites = baseline.interceptorSites.map((s) => {
+    const d = doc.interceptorSites.find((x) => x.id === s.id);
+    return {
+      id: s.id,
+      name: d?.name ?? s.id,
+      latDeg: s.latRad * RAD_TO_DEG,
+      lonDeg: s.lonRad * RAD_TO_DEG,
+      interceptorId: s.interceptor.id,
+      interceptorName: s.interceptor.name,
+      burnoutSpeedMps: s.interceptor.burnoutSpeedMps,
+      inventory: s.inventory,
+    };
+  });
   return {
     resultFormat: RESULT_FORMAT_VERSION,
     provenance: {
@@ -167,25 +181,14 @@ export const runScenario = (input: RunInput, options: RunOptions = {}): RunResul
     sources: sourcesOf(doc, ledger),
     sites: sitesOf(doc, baseline),
     sensors: sensorsOf(doc, baseline),
-    interceptorSites: baseline.interceptorSites.map((s) => {
-      const d = doc.interceptorSites.find((x) => x.id === s.id);
-      return {
-        id: s.id,
-        name: d?.name ?? s.id,
-        latDeg: s.latRad * RAD_TO_DEG,
-        lonDeg: s.lonRad * RAD_TO_DEG,
-        interceptorId: s.interceptor.id,
-        interceptorName: s.interceptor.name,
-        burnoutSpeedMps: s.interceptor.burnoutSpeedMps,
-        inventory: s.inventory,
-      };
-    }),
+    interceptorSites,
     tracks: baseline.threats.map((t, i) => ({
       threatId: t.id,
       points: trackPoints(baseline, t, base, i, doc.analysis.trackSampleS),
     })),
     baseline: baseAnalysis,
     variants,
+    assessment: assessRun(doc, [baseAnalysis, ...variants], interceptorSites),
   };
 };
 
