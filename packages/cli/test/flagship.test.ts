@@ -72,7 +72,7 @@ const runFlagship = (name: string): Promise<Ran> => {
   return p;
 };
 
-describe.each(['europe-2008'])('flagship scenario %s', (name) => {
+describe.each(['europe-2008', 'epaa-2011', 'gmd-homeland'])('flagship scenario %s', (name) => {
   it('runs, prints its summary and writes every output', async () => {
     const r = await runFlagship(name);
     expect(r.code, r.stderr).toBe(0);
