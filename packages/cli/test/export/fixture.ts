@@ -443,6 +443,7 @@ export const fixtureRunResult = (): RunResult => ({
         decoysPerWarhead: 1,
         pDiscriminate: 0.5,
         requiredPNoLeakers: 0.8,
+        salvoCorrelation: 0.1,
         monteCarlo: { seed: 7, trials: 2000 },
       },
       forces: [

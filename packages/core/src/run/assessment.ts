@@ -139,10 +139,21 @@ const modalOpportunities = (threats: SiteAttack['threats']): number => {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 1;
 };
 
+/** The Monte Carlo settings of the scenario, with this many trials. */
+const monteCarloOptions = (a: ScenarioAssessment, trials: number) => ({
+  seed: a.monteCarlo.seed,
+  trials,
+  correlation: { salvo: a.salvoCorrelation },
+});
+
 /** Trials of a curve point or a balance estimate: a quarter of the scenario's, at least 1,000. */
 const pointTrials = (a: ScenarioAssessment): number =>
   Math.max(1000, Math.floor(a.monteCarlo.trials / 4));
 
+/**
+ * A curve point: the closed form where it is exact; the Monte Carlo where the inventory runs
+ * out or salvos are correlated (which the closed form leaves out).
+ */
 const curvePoint = (
   a: ScenarioAssessment,
   policy: DefencePolicy,
@@ -150,13 +161,10 @@ const curvePoint = (
   x: number,
 ): CurvePoint => {
   const closed = assessAnalytic(policy, attack);
-  if (closed.inventoryCovers) {
+  if (closed.inventoryCovers && a.salvoCorrelation === 0) {
     return { x, pNoLeakers: closed.pNoLeakers, ci95: null, method: 'closed-form' };
   }
-  const mc = assessMonteCarlo(policy, attack, {
-    seed: a.monteCarlo.seed,
-    trials: pointTrials(a),
-  });
+  const mc = assessMonteCarlo(policy, attack, monteCarloOptions(a, pointTrials(a)));
   return { x, pNoLeakers: mc.pNoLeakers.value, ci95: mc.pNoLeakers.ci95, method: 'monte-carlo' };
 };
 
@@ -197,10 +205,7 @@ const assessSite = (
   return {
     ...base,
     analytic: assessAnalytic(policy, attack),
-    monteCarlo: assessMonteCarlo(policy, attack, {
-      seed: a.monteCarlo.seed,
-      trials: a.monteCarlo.trials,
-    }),
+    monteCarlo: assessMonteCarlo(policy, attack, monteCarloOptions(a, a.monteCarlo.trials)),
     interceptorsNeeded: interceptorsNeeded(policy, attack, a.requiredPNoLeakers),
     byInterceptorsPerWarhead: Array.from({ length: MAX_CURVE_SHOTS }, (_, i) =>
       curvePoint(
@@ -236,10 +241,11 @@ const expectedStopped = (
   const attack = attackOf(threats, scale);
   const w = attack.warheads.length;
   if (w === 0) return null;
-  const mc = assessMonteCarlo(policyFor(a, inventory), attack, {
-    seed: a.monteCarlo.seed,
-    trials: pointTrials(a),
-  });
+  const mc = assessMonteCarlo(
+    policyFor(a, inventory),
+    attack,
+    monteCarloOptions(a, pointTrials(a)),
+  );
   const [lo, hi] = mc.expectedLeakers.ci95;
   return { value: w - mc.expectedLeakers.value, ci95: [w - hi, w - lo] };
 };

@@ -369,6 +369,11 @@ export const assessmentSchema = z
     pDiscriminate: probability().default(1),
     /** The probability of no leakers the defence should reach (for the interceptors needed). */
     requiredPNoLeakers: probability().default(0.9),
+    /**
+     * Beta factor of a salvo (Monte Carlo only): with this probability its shots share one outcome
+     * (a common cause); 0: independent shots.
+     */
+    salvoCorrelation: probability().default(0),
     monteCarlo: z
       .strictObject({
         seed: z
