@@ -11,8 +11,9 @@
  * in (ground range, altitude): each grid node gets the EARLIEST time at which an ascending flyout
  * reaches it (every mesh cell, the quadrilateral between shapes i, i+1 and samples j, j+1, is
  * inverted bilinearly; the minimum over cells is kept) and the interceptor's velocity there;
- * nodes reached only by descending legs keep the earliest of those, with a negative vertical
- * velocity; a ring of nodes beyond the flattest flyout is extrapolated and marked (coverage 0).
+ * nodes reached only by descending legs just after their apogees (two altitude steps down) keep
+ * the earliest of those, with a negative vertical velocity; a ring of nodes beyond the flattest
+ * flyout (two grid cells deep at least) is extrapolated and marked (coverage 0).
  * A query interpolates and accepts the point if the coverage is at least one half, the vertical
  * velocity is not negative (the end of the ascent is placed where it turns, to second order) and
  * the time is within the limit. The grid's top is the kill vehicle's ceiling, or lower for a slow
@@ -71,8 +72,20 @@ const NODE_SIZE = 6;
 const VERTEX_SIZE = 7;
 /** Crowding of the shapes towards the flattest, in steps of distance (exponent; 1: even). */
 const END_CROWDING = 1.3;
-/** Extrapolation reach beyond the flattest flyout, in cell widths. */
+/**
+ * Extrapolation reach beyond the flattest flyout: at least one mesh cell width (the spacing of the
+ * last two shapes) and at least RING_GRID_CELLS grid cells, but at most RING_MAX_WIDTHS mesh cell
+ * widths (where the last two shapes nearly coincide).
+ */
 const EDGE_REACH = 1;
+const RING_GRID_CELLS = 2;
+const RING_MAX_WIDTHS = 64;
+/**
+ * How far below its apogee a descending leg is rasterised, in altitude steps of the grid: enough
+ * to place the end of the ascent between grid nodes, not so far that descending legs cover the
+ * region below the flattest flyout (see the rasterisation).
+ */
+const DESCENT_DEPTH_CELLS = 2;
 /** Added to the rank of descending candidates so that any ascending one wins, s. */
 const DESCENDING_RANK_S = 1e9;
 
@@ -238,17 +251,22 @@ const sampleEarthFixed = (
 /**
  * The sample times after launch, s, the same for every flyout (so that the map from (shape, time)
  * to position is smooth across shapes): every dtBoost (2 s at most) to burnout, then every
- * dtCoast to one interval past the time limit.
+ * dtCoast to one interval past the time limit, the first interval split at 2, 4, 8, ... dtBoost
+ * after burnout (right after burnout a low kill vehicle still slows fast in the air: a light,
+ * short-burn interceptor burns out at about 20 km).
  */
 const sampleTimesS = (boostS: number, maxT: number, dtCoast: number): Float64Array => {
   const out: number[] = [];
   const endS = maxT + dtCoast;
   const boostEnd = Math.min(boostS, endS);
-  const nb = Math.max(1, Math.ceil(boostEnd / Math.min(2, dtCoast)));
+  const dtBoost = Math.min(2, dtCoast);
+  const nb = Math.max(1, Math.ceil(boostEnd / dtBoost));
   for (let i = 0; i <= nb; i++) out.push((i * boostEnd) / nb);
   if (endS > boostEnd) {
     const nc = Math.max(1, Math.ceil((endS - boostEnd) / dtCoast));
-    for (let i = 1; i <= nc; i++) out.push(boostEnd + ((endS - boostEnd) * i) / nc);
+    const first = (endS - boostEnd) / nc;
+    for (let dt = 2 * dtBoost; dt < 0.75 * first; dt *= 2) out.push(boostEnd + dt);
+    for (let i = 1; i <= nc; i++) out.push(boostEnd + first * i);
   }
   return Float64Array.from(out);
 };
@@ -256,7 +274,9 @@ const sampleTimesS = (boostS: number, maxT: number, dtCoast: number): Float64Arr
 /**
  * The kick angles of the fan's shapes, deg: 0 (vertical), then kicks up to the flattest whose
  * ascending leg still tops half the kill vehicle's floor (at least 10 km) without turning down
- * under thrust, at all four cardinal azimuths (bisection to 0.05 deg; then less 3 %). Between
+ * under thrust, at all four cardinal azimuths (bisection to 0.05 deg, from 80 deg at most; then
+ * less 3 %: a light, short-burn interceptor tops the floor even at 80 deg, and its flattest
+ * flyout still burns out at 50-55 deg above the horizontal). Between
  * them the kicks are spaced by how far apart neighbouring flyouts are: flyouts at 33 evenly
  * spaced kicks, launched east and west (where the rotation helps and hinders most), are compared
  * at 48 common times; the step between neighbours is the largest distance between their points
@@ -367,8 +387,8 @@ const shapeKicksDeg = (
 
 /**
  * Inverse of the bilinear map p(u, v) = a + u (b - a) + v (d - a) + u v (a - b + c - d) of the
- * quadrilateral a, b, c, d at (px, py): writes (u, v) to uv and returns true if a solution lies
- * within [-reach, 1 + reach]^2 (reach 0: in the cell, to a small tolerance).
+ * quadrilateral a, b, c, d at (px, py): writes (u, v) to uv and returns true if a solution has
+ * u in [uLo, uHi] and v in [0, 1] (to a small tolerance). u beyond 1 extrapolates the map.
  */
 const invertBilinear = (
   ax: number,
@@ -381,7 +401,8 @@ const invertBilinear = (
   dy: number,
   px: number,
   py: number,
-  reach: number,
+  uLo: number,
+  uHi: number,
   uv: Float64Array,
 ): boolean => {
   const ex = bx - ax;
@@ -400,15 +421,14 @@ const invertBilinear = (
   // Stable roots of k2 v^2 + k1 v + k0 = 0 (one of them is the linear root when k2 -> 0).
   const q = -0.5 * (k1 + (k1 >= 0 ? Math.sqrt(disc) : -Math.sqrt(disc)));
   if (q === 0) return false;
-  const lo = -reach - 1e-9;
-  const hi = 1 + reach + 1e-9;
+  const tol = 1e-9;
   for (let root = 0; root < 2; root++) {
     const v = root === 0 ? k0 / q : k2 !== 0 ? q / k2 : Number.NaN;
-    if (!(v >= lo && v <= hi)) continue;
+    if (!(v >= -tol && v <= 1 + tol)) continue;
     const denX = ex + gx * v;
     const denY = ey + gy * v;
     const u = Math.abs(denX) >= Math.abs(denY) ? (hx - fx * v) / denX : (hy - fy * v) / denY;
-    if (u >= lo && u <= hi) {
+    if (u >= uLo - tol && u <= uHi + tol) {
       uv[0] = u;
       uv[1] = v;
       return true;
@@ -531,9 +551,14 @@ export const buildFlyoutFan = (
   const polar = new Float64Array(3);
   const maxOffsetRad = (0.45 * TWO_PI) / azimuthCount;
   let maxRangeM = 0;
+  // Per azimuth and shape, the highest altitude sampled on the ascending leg, m.
+  const apogeeAltitudeM = new Float64Array(azimuthCount * shapeCount).fill(
+    Number.POSITIVE_INFINITY,
+  );
   const addFlyout = (k: number, i: number, flight: InterceptorFlight, azRad: number) => {
     const traj = flight.trajectory!;
     const base = k * perSlice + i * perShape;
+    let peakM = 0;
     for (let j = 0; j < maxJ; j++) {
       const tS = Math.min(traj.startS + times[j]!, flight.endTimeS);
       sampleEarthFixed(traj, tS, model, scratch);
@@ -559,8 +584,28 @@ export const buildFlyoutFan = (
       let offset = onAxis ? 0 : polar[1]! - azRad;
       offset -= TWO_PI * Math.round(offset / TWO_PI);
       vertices[o + 6] = Math.max(-maxOffsetRad, Math.min(maxOffsetRad, offset));
-      if (vUp >= 0 && altM <= maxAltitudeM && times[j]! <= maxT && vertices[o]! > maxRangeM) {
-        maxRangeM = vertices[o]!;
+      peakM = Math.max(peakM, altM);
+      if (vUp < 0 && apogeeAltitudeM[k * shapeCount + i] === Number.POSITIVE_INFINITY) {
+        apogeeAltitudeM[k * shapeCount + i] = peakM;
+      }
+      // The furthest range of the ascending mesh below the top and within the time limit: this
+      // vertex, or where the segment from the previous one leaves that region (a fast flyout
+      // travels tens of kilometres between samples).
+      const inside = vUp >= 0 && altM <= maxAltitudeM && times[j]! <= maxT;
+      if (inside) {
+        maxRangeM = Math.max(maxRangeM, vertices[o]!);
+      } else if (j > 0) {
+        const p = o - VERTEX_SIZE;
+        const h0 = vertices[p + 1]!;
+        const w0 = vertices[p + 5]!;
+        const t0 = times[j - 1]!;
+        if (w0 >= 0 && h0 <= maxAltitudeM && t0 <= maxT) {
+          let f = 1;
+          if (vUp < 0) f = Math.min(f, w0 / (w0 - vUp));
+          if (altM > maxAltitudeM) f = Math.min(f, (maxAltitudeM - h0) / (altM - h0));
+          if (times[j]! > maxT) f = Math.min(f, (maxT - t0) / (times[j]! - t0));
+          maxRangeM = Math.max(maxRangeM, vertices[p]! + f * (vertices[o]! - vertices[p]!));
+        }
       }
     }
   };
@@ -570,27 +615,49 @@ export const buildFlyoutFan = (
     for (let i = 1; i < shapeCount; i++) addFlyout(k, i, fly(az, kicks[i]!), az);
   }
 
-  // Rasterise, per azimuth: pass 0, every mesh cell, the earliest ascending time at each node (or
-  // the earliest descending one where no ascending flyout reaches); pass 1, nodes just beyond the
-  // flattest flyout, extrapolated (coverage 0).
+  // Rasterise, per azimuth: pass 0, every mesh cell up to just after the apogees, the earliest
+  // ascending time at each node (or the earliest descending one where no ascending flyout
+  // reaches); pass 1, nodes just beyond the flattest flyout, extrapolated (coverage 0).
+  //
+  // Descending legs are cut off just after their apogees (DESCENT_DEPTH_CELLS): their only use is
+  // to place the end of the ascent, where the time is continuous. Further down, the descending
+  // legs of steep flyouts fall back through the region below the flattest flyout, which for a
+  // light, short-burn interceptor still climbs at 50-55 deg at burnout (no kick makes it much
+  // flatter): there the time jumps from the flattest flyout's (SM-3 IIA: 160 s at 435 km) to the
+  // falling one's (1,230 s), and a query blending the two at the edge was off by hundreds of
+  // seconds. Cut off, that region is empty and gets the extrapolated ring, as below a GBI's
+  // flattest flyout. The ring reaches two grid cells at least: the last two shapes of such an
+  // interceptor can lie a kilometre apart, a tenth of a grid cell.
   const rangeStepM = Math.max(maxRangeM, 1) / (nR - 2);
   const nodes = new Float32Array(azimuthCount * nH * nR * NODE_SIZE).fill(Number.NaN);
   const best = new Float64Array(nH * nR);
   const uv = new Float64Array(2);
+  const descentDepthM = DESCENT_DEPTH_CELLS * altitudeStepM;
   for (let k = 0; k < azimuthCount; k++) {
     const sliceNodes = k * nH * nR * NODE_SIZE;
     for (let pass = 0; pass < 2; pass++) {
       best.fill(Number.POSITIVE_INFINITY);
-      const reach = pass === 0 ? 0 : EDGE_REACH;
       const firstPair = pass === 0 ? 0 : shapeCount - 2;
       for (let i = firstPair; i + 1 < shapeCount; i++) {
         const b0 = k * perSlice + i * perShape;
         const b1 = b0 + perShape;
+        const deepA = apogeeAltitudeM[k * shapeCount + i]! - descentDepthM;
+        const deepB = apogeeAltitudeM[k * shapeCount + i + 1]! - descentDepthM;
         for (let j = 0; j + 1 < maxJ; j++) {
           const oa = b0 + j * VERTEX_SIZE;
           const ob = b1 + j * VERTEX_SIZE;
           const oc = ob + VERTEX_SIZE;
           const od = oa + VERTEX_SIZE;
+          // Both flyouts are descending and have fallen deeper than the depth below their
+          // apogees: skip the cell (and the rest of the pair's cells, all later).
+          if (
+            vertices[oa + 5]! < 0 &&
+            vertices[ob + 5]! < 0 &&
+            vertices[oa + 1]! < deepA &&
+            vertices[ob + 1]! < deepB
+          ) {
+            break;
+          }
           const ax = vertices[oa]!;
           const ay = vertices[oa + 1]!;
           const bx = vertices[ob]!;
@@ -603,12 +670,31 @@ export const buildFlyoutFan = (
           let rMax = Math.max(ax, bx, cx, dx);
           let hMin = Math.min(ay, by, cy, dy);
           let hMax = Math.max(ay, by, cy, dy);
+          // Pass 1: u from 1 to uMax, beyond the flattest flyout; the width of the cell (the
+          // spacing of the last two shapes) in grid cells scales the reach and the rank.
+          let uMax = 1;
+          let widthCells = 1;
           if (pass === 1) {
-            const grow = reach * Math.max(rMax - rMin, hMax - hMin);
-            rMin -= grow;
-            rMax += grow;
-            hMin -= grow;
-            hMax += grow;
+            widthCells = Math.max(
+              1e-6,
+              Math.min(
+                Math.hypot((bx - ax) / rangeStepM, (by - ay) / altitudeStepM),
+                Math.hypot((cx - dx) / rangeStepM, (cy - dy) / altitudeStepM),
+              ),
+            );
+            const reach = Math.min(
+              RING_MAX_WIDTHS,
+              Math.max(EDGE_REACH, RING_GRID_CELLS / widthCells),
+            );
+            uMax = 1 + reach;
+            const ebx = bx + reach * (bx - ax);
+            const eby = by + reach * (by - ay);
+            const ecx = cx + reach * (cx - dx);
+            const ecy = cy + reach * (cy - dy);
+            rMin = Math.min(bx, cx, ebx, ecx);
+            rMax = Math.max(bx, cx, ebx, ecx);
+            hMin = Math.min(by, cy, eby, ecy);
+            hMax = Math.max(by, cy, eby, ecy);
           }
           if (rMin > maxRangeM + rangeStepM || hMin > maxAltitudeM) continue;
           const r0 = Math.max(0, Math.ceil(rMin / rangeStepM - 1e-9));
@@ -622,11 +708,12 @@ export const buildFlyoutFan = (
               const o = sliceNodes + node * NODE_SIZE;
               if (pass === 1 && nodes[o + 5] === 1) continue;
               const px = ir * rangeStepM;
-              if (!invertBilinear(ax, ay, bx, by, cx, cy, dx, dy, px, py, reach, uv)) continue;
+              const uLo = pass === 0 ? 0 : 1;
+              if (!invertBilinear(ax, ay, bx, by, cx, cy, dx, dy, px, py, uLo, uMax, uv)) continue;
               const u = uv[0]!;
               const v = uv[1]!;
               // Pass 1 extrapolates outwards only: beyond the flattest flyout (u > 1).
-              if (pass === 1 && !(u > 1 && v >= -1e-9 && v <= 1 + 1e-9)) continue;
+              if (pass === 1 && !(u > 1)) continue;
               const wa = (1 - u) * (1 - v);
               const wb = u * (1 - v);
               const wc = u * v;
@@ -641,7 +728,7 @@ export const buildFlyoutFan = (
                 wb * vertices[ob + 5]! +
                 wc * vertices[oc + 5]! +
                 wd * vertices[od + 5]!;
-              const rank = pass === 1 ? u - 1 : vUp >= 0 ? t : t + DESCENDING_RANK_S;
+              const rank = pass === 1 ? (u - 1) * widthCells : vUp >= 0 ? t : t + DESCENDING_RANK_S;
               if (!(rank < best[node]!)) continue;
               best[node] = rank;
               nodes[o] = t;
@@ -844,8 +931,11 @@ const mulberry32 = (seed: number) => {
  * Checks a fan against direct flyouts: flights with kick angles and launch azimuths midway
  * between the fan's, sampled at random times on their ascending legs where they are inside the
  * kill vehicle's altitude band (and below the fan's top); the fan's time to each point is
- * compared with the flight's own. Deterministic (a fixed seed). The flight's time is an upper
- * bound on the earliest time, so the error is, if anything, overstated.
+ * compared with the flight's own. The flights take the pairs of neighbouring shapes in a shuffled
+ * order (every pair once before any twice, so that the edges of the fan, the first and last
+ * pairs, are not left to chance), at random azimuths, five points each. Deterministic (a fixed
+ * seed). The flight's time is an upper bound on the earliest time, so the error is, if anything,
+ * overstated.
  */
 export const measureFlyoutFanError = (
   fan: FlyoutFan,
@@ -858,7 +948,16 @@ export const measureFlyoutFanError = (
   const kicks = fan.kickAnglesDeg;
   const kv = interceptor.killVehicle;
   const top = Math.min(kv.maxAltitudeM, fan.maxAltitudeM);
-  const pointsPerFlight = 10;
+  const pointsPerFlight = 5;
+  const pairs = kicks.length - 1;
+  const order = new Int32Array(pairs);
+  for (let i = 0; i < pairs; i++) order[i] = i;
+  for (let i = pairs - 1; i > 0; i--) {
+    const r = Math.floor(random() * (i + 1));
+    const x = order[i]!;
+    order[i] = order[r]!;
+    order[r] = x;
+  }
   const scratch = createScratch();
   const out = new Float64Array(4);
   let samples = 0;
@@ -870,7 +969,7 @@ export const measureFlyoutFanError = (
   for (let f = 0; f < 4 * sampleCount && samples + missed < sampleCount; f++) {
     const k = Math.floor(random() * fan.azimuthCount);
     const az = (TWO_PI * (k + 0.5)) / fan.azimuthCount;
-    const i = Math.floor(random() * (kicks.length - 1));
+    const i = order[f % pairs]!;
     const kick = 0.5 * (kicks[i]! + kicks[i + 1]!);
     flights++;
     const flight = flyInterceptor(
