@@ -14,6 +14,7 @@ describe('validation cases', () => {
       'j2-',
       'burnout-speed',
       'icbm-flight-time',
+      'minimum-energy-aim',
     ]) {
       expect(ids.some((id) => id.startsWith(prefix))).toBe(true);
     }

@@ -18,6 +18,7 @@ import {
   minimumEnergyFlightPathRad,
   minimumEnergySpeedMps,
 } from '../flight/kepler.js';
+import { validateMissileDefinition } from '../flight/missile.js';
 
 export interface ValidationRow {
   readonly id: string;
@@ -347,6 +348,105 @@ const missileCases = (): ValidationRow[] => {
   return rows;
 };
 
+/**
+ * A short-boost test missile: a small first stage that rises and pitches over (6 s, about 150 m/s)
+ * and a 1-s kick stage that gives almost all the speed (about 4.7 km/s) along the held thrust
+ * elevation: close to the impulsive burnout of the closed form.
+ */
+export const impulsiveTestMissile = validateMissileDefinition(
+  {
+    'openbmd-missile': 1,
+    id: 'impulsive-test',
+    name: 'Short-boost test missile (validation only)',
+    class: 'irbm',
+    propellant: 'solid',
+    notional: true,
+    sources: ['OpenBMD validation: a synthetic missile whose boost is nearly impulsive'],
+    stages: [
+      {
+        grossMassKg: 375,
+        propellantMassKg: 250,
+        burnTimeS: 6,
+        ispVacuumS: 250,
+        diameterM: 1,
+        dragCoefficient: 0.2,
+      },
+      {
+        grossMassKg: 5000,
+        propellantMassKg: 4400,
+        burnTimeS: 1,
+        ispVacuumS: 300,
+        diameterM: 1,
+        dragCoefficient: 0.2,
+      },
+    ],
+    payload: { massKg: 500 },
+    reentryVehicle: { ballisticCoefficientKgM2: 10000 },
+    steering: { law: 'forden', verticalTimeS: 0, pitchRateDegPerS: 8, finalElevationDeg: 40 },
+  },
+  'validation',
+);
+
+/**
+ * Minimum-energy aiming against the closed form: on the round still Earth without air, the
+ * least-propellant trajectory of a short-boost missile must leave burnout with the closed-form
+ * minimum-energy flight-path angle and speed for the free-flight range that is left (the target's
+ * range angle less the burnout point's), from the burnout altitude.
+ */
+const minimumEnergyAimCases = (): ValidationRow[] => {
+  const model = earthPresets['round-still'];
+  const missile = impulsiveTestMissile;
+  const azimuthRad = 90 * DEG;
+  const mr = maxRange(model, { missile, fromLatRad: 0, fromLonRad: 0, azimuthRad });
+  let worstPhiDeg = 0;
+  let worstSpeed = 0;
+  const shown: string[] = [];
+  const expected: string[] = [];
+  for (const fraction of [0.3, 0.6, 0.9]) {
+    const rangeM = fraction * mr.maxRangeM;
+    const target = directGeodesic(0, 0, azimuthRad, rangeM, model);
+    const aimed = aimMissile(model, {
+      missile,
+      fromLatRad: 0,
+      fromLonRad: 0,
+      toLatRad: target.latRad,
+      toLonRad: target.lonRad,
+      shape: { kind: 'minimum-energy' },
+      rangeOptimalSteering: mr.steering,
+    });
+    const b = aimed.flight.burnout;
+    const g = new Float64Array(3);
+    ecefToGeodetic(b.state[0]!, b.state[1]!, b.state[2]!, model, g);
+    const burnoutRangeAngle = inverseGeodesic(0, 0, g[0]!, g[1]!, model).distanceM / model.radiusM;
+    const closed = minimumEnergySpeedMps({
+      gmM3S2: model.gmM3S2,
+      surfaceRadiusM: model.radiusM,
+      altitudeM: b.altitudeM,
+      rangeAngleRad: aimed.groundRangeM / model.radiusM - burnoutRangeAngle,
+    });
+    worstPhiDeg = Math.max(worstPhiDeg, Math.abs(b.flightPathRad - closed.flightPathRad) / DEG);
+    worstSpeed = Math.max(worstSpeed, relErr(b.inertialSpeedMps, closed.speedMps));
+    const pct = `${(fraction * 100).toFixed(0)} %`;
+    expected.push(
+      `${pct}: ${(closed.flightPathRad / DEG).toFixed(2)} deg, ${(closed.speedMps / 1000).toFixed(4)} km/s`,
+    );
+    shown.push(
+      `${pct}: ${(b.flightPathRad / DEG).toFixed(2)} deg, ${(b.inertialSpeedMps / 1000).toFixed(4)} km/s`,
+    );
+  }
+  return [
+    {
+      id: 'minimum-energy-aim-closed-form',
+      case: `minimum-energy aim (least propellant) of a short-boost test missile on the round still Earth, 30/60/90 % of its ${(mr.maxRangeM / 1000).toFixed(0)} km maximum range: burnout flight-path angle and speed`,
+      source: `${BMW}: phi = 45 deg - Psi/4, v^2 = (GM/r) 2 sin(Psi/2) / (1 + sin(Psi/2)), from the burnout altitude (Battin 1999, ch. 6) over the range left after burnout`,
+      expected: expected.join('; '),
+      computed: `${shown.join('; ')} (worst ${worstPhiDeg.toFixed(2)} deg, rel. ${worstSpeed.toExponential(1)})`,
+      tolerance: '0.5 deg (the finite 7-s boost), speed rel. 5e-4',
+      pass: worstPhiDeg < 0.5 && worstSpeed < 5e-4,
+    },
+  ];
+};
+
 /** Every validation case, in table order. */
 export const runValidationCases = (): ValidationRow[] => [
   ...keplerCases(),
@@ -355,4 +455,5 @@ export const runValidationCases = (): ValidationRow[] => [
   ...conservationCases(),
   ...gravityCases(),
   ...missileCases(),
+  ...minimumEnergyAimCases(),
 ];
