@@ -1,10 +1,13 @@
 /** Interceptors: the staged and parametric forms, the reference flyout, validation, built-ins. */
 import { describe, expect, it } from 'vitest';
 import { searchFlightSettings } from '../src/aim/max-range.js';
+import { inverseGeodesic } from '../src/earth/geodesic.js';
 import { customEarthModel, earthPresets } from '../src/earth/model.js';
 import { builtinInterceptors, getBuiltinInterceptor } from '../src/engage/builtin-interceptors.js';
 import {
   flyInterceptor,
+  INTERCEPTOR_PITCH_RATE_DEG_PER_S,
+  INTERCEPTOR_VERTICAL_TIME_S,
   interceptorSteering,
   liftoffThrustToWeight,
   PARAMETRIC_TEMPLATE,
@@ -18,7 +21,7 @@ import {
 import type { KillVehicle } from '../src/engage/types.js';
 import { errorCodes, OpenBmdError } from '../src/errors.js';
 import { flyMissile } from '../src/flight/powered.js';
-import { stateAt } from '../src/flight/trajectory.js';
+import { altitudeCrossings, geodeticAt, stateAt } from '../src/flight/trajectory.js';
 
 const model = earthPresets.wgs84;
 const DEG = Math.PI / 180;
@@ -195,7 +198,7 @@ describe('validateInterceptor', () => {
 describe('flyInterceptor', () => {
   const ic = getBuiltinInterceptor('gbi-2stage');
 
-  it('flies as flyMissile does (same forces, same steering)', () => {
+  it("the 'kick' programme (the reference flyout's) flies as flyMissile does", () => {
     const launch = { latRad: 54.47 * DEG, lonRad: 17.12 * DEG, azimuthRad: 1 };
     const m = flyMissile(
       model,
@@ -205,7 +208,7 @@ describe('flyInterceptor', () => {
     const f = flyInterceptor(
       model,
       ic.vehicle,
-      { ...launch, kickAngleDeg: 40 },
+      { ...launch, kickAngleDeg: 40, programme: 'kick' },
       { until: 'time-limit', maxFlightTimeS: 600 },
     );
     expect(Math.abs(m.burnout.speedMps - f.burnout.speedMps)).toBeLessThan(0.1);
@@ -217,6 +220,64 @@ describe('flyInterceptor', () => {
       // Tens of metres: flyMissile switches to velocity-following steering at the very end of the
       // kick segment, flyInterceptor at the start of the next one.
       expect(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!)).toBeLessThan(100);
+    }
+  });
+
+  it("the 'pitch-over' programme: flyMissile's 'forden' steering until the velocity has turned as far as the thrust, then along the velocity", () => {
+    const sm3 = getBuiltinInterceptor('sm-3-ib');
+    const kick = 60;
+    const launch = { latRad: 44.08 * DEG, lonRad: 24.41 * DEG, azimuthRad: 1 };
+    const m = flyMissile(
+      model,
+      {
+        missile: sm3.vehicle,
+        ...launch,
+        steering: {
+          law: 'forden',
+          verticalTimeS: INTERCEPTOR_VERTICAL_TIME_S,
+          pitchRateDegPerS: INTERCEPTOR_PITCH_RATE_DEG_PER_S,
+          finalElevationDeg: 90 - kick,
+        },
+      },
+      { settings: searchFlightSettings },
+    );
+    const f = flyInterceptor(
+      model,
+      sm3.vehicle,
+      { ...launch, kickAngleDeg: kick },
+      { until: 'burnout', maxFlightTimeS: 600 },
+    );
+    // The end of the pitch-over: where the forden flight's flight-path angle falls to 30 deg.
+    const fpaDeg = (s: Float64Array) => {
+      const w = model.rotationRadps;
+      const v = [s[3]! + w * s[1]!, s[4]! - w * s[0]!, s[5]!];
+      const r = Math.hypot(s[0]!, s[1]!, s[2]!);
+      const up = (s[0]! * v[0]! + s[1]! * v[1]! + s[2]! * v[2]!) / r;
+      return Math.asin(up / Math.hypot(v[0]!, v[1]!, v[2]!)) / DEG;
+    };
+    const a = new Float64Array(6);
+    const b = new Float64Array(6);
+    let switchS = Number.NaN;
+    for (let t = 3; t <= f.burnout.timeS; t += 0.5) {
+      stateAt(m.trajectory!, t, a);
+      if (fpaDeg(a) <= 90 - kick) {
+        switchS = t;
+        break;
+      }
+      stateAt(f.trajectory!, t, b);
+      // The same forces and steering up to there (metres).
+      expect(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!)).toBeLessThan(5);
+    }
+    expect(switchS).toBeGreaterThan(
+      INTERCEPTOR_VERTICAL_TIME_S + kick / INTERCEPTOR_PITCH_RATE_DEG_PER_S,
+    );
+    expect(switchS).toBeLessThan(f.burnout.timeS);
+    // Then the gravity turn bends the velocity further down.
+    expect(f.burnout.flightPathRad / DEG).toBeLessThan(90 - kick);
+    // The steps of the recorded flight stay contiguous across the end of the pitch-over.
+    const tr = f.trajectory!;
+    for (let i = 0; i + 1 < tr.stepCount; i++) {
+      expect(tr.stepStartS[i]! + tr.stepLengthS[i]!).toBeCloseTo(tr.stepStartS[i + 1]!, 9);
     }
   });
 
@@ -239,6 +300,75 @@ describe('flyInterceptor', () => {
     expect(g.end).toBe('time-limit');
     expect(g.endTimeS).toBeCloseTo(3600, 6);
   });
+});
+
+/**
+ * The pitch-over programme lets every catalog interceptor fly flat: under the gravity-turn kick
+ * (the reference flyout's programme) the light, short-burn SM-3 and THAAD were already fast when
+ * the kick ended and burnt out at 46-55 deg above the horizontal whatever the kick.
+ */
+describe('the pitch-over programme', () => {
+  const deveselu = { latRad: 44.08 * DEG, lonRad: 24.41 * DEG };
+  const burnoutDeg = (
+    ic: ReturnType<typeof getBuiltinInterceptor>,
+    kickAngleDeg: number,
+    programme: 'pitch-over' | 'kick' = 'pitch-over',
+  ) => {
+    const f = flyInterceptor(
+      model,
+      ic.vehicle,
+      { ...deveselu, azimuthRad: 90 * DEG, kickAngleDeg, programme },
+      { until: 'burnout', record: false },
+    );
+    return f.descendedDuringBoost ? Number.NaN : f.burnout.flightPathRad / DEG;
+  };
+
+  it.each(builtinInterceptors.map((d) => d.id))(
+    '%s: burnout flight-path angles from near vertical to under 15 deg, falling with the kick',
+    (id) => {
+      const ic = getBuiltinInterceptor(id);
+      const angles = [0, 10, 20, 30, 40, 50, 60, 70, 80, 85, 89].map((k) => burnoutDeg(ic, k));
+      expect(angles[0]!).toBeGreaterThan(85);
+      const flying = angles.filter((a) => !Number.isNaN(a));
+      for (let i = 1; i < flying.length; i++) expect(flying[i]!).toBeLessThan(flying[i - 1]!);
+      expect(Math.min(...flying)).toBeLessThan(15);
+      // The kick alone: no flatter than 45 deg for the short-burn vehicles.
+      if (!id.startsWith('gbi-')) expect(burnoutDeg(ic, 89, 'kick')).toBeGreaterThan(45);
+    },
+  );
+
+  it('an SM-3 IB reaches about five times as far at 100 km altitude as under the kick', () => {
+    const ic = getBuiltinInterceptor('sm-3-ib');
+    // The furthest ground range at which a flyout climbs through 100 km, over the kicks.
+    const reachKm = (programme: 'pitch-over' | 'kick') => {
+      let best = 0;
+      for (let k = 0; k < 89.5; k += 1) {
+        const f = flyInterceptor(model, ic.vehicle, {
+          ...deveselu,
+          azimuthRad: 90 * DEG,
+          kickAngleDeg: k,
+          programme,
+        });
+        const up = altitudeCrossings(f.trajectory!, 100_000).find((c) => c.direction > 0);
+        if (up === undefined) continue;
+        const g = geodeticAt(f.trajectory!, up.timeS);
+        const d = inverseGeodesic(
+          deveselu.latRad,
+          deveselu.lonRad,
+          g.latDeg * DEG,
+          g.lonDeg * DEG,
+          model,
+        );
+        best = Math.max(best, d.distanceM / 1000);
+      }
+      return best;
+    };
+    const kick = reachKm('kick');
+    const pitchOver = reachKm('pitch-over');
+    // Measured: about 90 and 310 km (calc).
+    expect(kick).toBeLessThan(100);
+    expect(pitchOver).toBeGreaterThan(250);
+  }, 60_000);
 });
 
 describe('built-in interceptors', () => {

@@ -2,7 +2,8 @@
  * The flyout fan: an interceptor site's reachable set, precomputed once and interpolated
  * (docs/models/interceptors.md).
  *
- * For each of `azimuthCount` launch azimuths and `shapeCount` gravity-turn kick angles (a vertical
+ * For each of `azimuthCount` launch azimuths and `shapeCount` shapes of the pitch-over programme
+ * (kick angles: how far the thrust is turned from the vertical before the gravity turn; a vertical
  * flyout first, then steep to flat), the interceptor is flown (`flyInterceptor`) from launch to
  * the time limit and sampled in Earth-fixed terms (ground range, azimuth, altitude, Earth-relative
  * velocity) at times common to all flyouts. Only the ASCENDING part of a flyout (up to its
@@ -44,6 +45,7 @@ import { ecefToGeodetic, eciToEcef, enuBasis } from '../earth/frames.js';
 import type { EarthModel } from '../earth/model.js';
 import { errorCodes, OpenBmdError, requireInRange } from '../errors.js';
 import type { FlightSettings } from '../flight/ballistic.js';
+import { altitudeOfStateM } from '../flight/forces.js';
 import { FLIGHT_STATE_SIZE, stateAt, type Trajectory } from '../flight/trajectory.js';
 import {
   flyInterceptor,
@@ -86,6 +88,14 @@ const RING_MAX_WIDTHS = 64;
  * region below the flattest flyout (see the rasterisation).
  */
 const DESCENT_DEPTH_CELLS = 2;
+/** Largest kick tried for the flattest shape, deg (the thrust 1 deg above the horizontal). */
+const MAX_KICK_DEG = 89;
+/**
+ * The flattest shape stays this fraction of its kick short of the limit: there, flyouts change
+ * fastest with the kick (a near-orbital one grazes the floor for thousands of kilometres), faster
+ * than the mesh can follow (at 10 km/s without the margin: errors of up to 40 s at 9,000 km).
+ */
+const FLATTEST_KICK_MARGIN = 0.02;
 /** Added to the rank of descending candidates so that any ascending one wins, s. */
 const DESCENDING_RANK_S = 1e9;
 
@@ -96,7 +106,7 @@ export interface FlyoutFanOptions {
   readonly shapeCount?: number;
   /** Longest time from launch considered, s (default 1800). */
   readonly maxFlightTimeS?: number;
-  /** Sampling interval of each flyout after burnout, s (default 20; during boost 2 s at most). */
+  /** Sampling interval of each flyout after burnout, s (default 10; during boost 2 s at most). */
   readonly sampleIntervalS?: number;
   /** Grid nodes in ground range (default 161) and in altitude (default 121). */
   readonly rangeNodeCount?: number;
@@ -273,15 +283,15 @@ const sampleTimesS = (boostS: number, maxT: number, dtCoast: number): Float64Arr
 
 /**
  * The kick angles of the fan's shapes, deg: 0 (vertical), then kicks up to the flattest whose
- * ascending leg still tops half the kill vehicle's floor (at least 10 km) without turning down
- * under thrust, at all four cardinal azimuths (bisection to 0.05 deg, from 80 deg at most; then
- * less 3 %: a light, short-burn interceptor tops the floor even at 80 deg, and its flattest
- * flyout still burns out at 50-55 deg above the horizontal). Between
- * them the kicks are spaced by how far apart neighbouring flyouts are: flyouts at 33 evenly
- * spaced kicks, launched east and west (where the rotation helps and hinders most), are compared
- * at 48 common times; the step between neighbours is the largest distance between their points
- * where either climbs below the ceiling (the larger of east and west). The kicks are placed at
- * steps of the cumulative distance that shrink towards the flattest (fractions
+ * ascending leg still tops half the kill vehicle's floor (at least 10 km; its altitude above the
+ * ellipsoid) without turning down under thrust, at all four cardinal azimuths (bisection to
+ * 0.05 deg, from 89 deg at most: the thrust then ends 1 deg above the horizontal), less 2 %
+ * (FLATTEST_KICK_MARGIN). Flatter flyouts, which fly lower still, never reach the kill vehicle's
+ * band. Between them the kicks are spaced by how far apart neighbouring flyouts are: flyouts at
+ * 33 evenly spaced kicks, launched east and west (where the rotation helps and hinders most), are
+ * compared at 48 common times; the step between neighbours is the largest distance between their
+ * points where either climbs below the ceiling (the larger of east and west). The kicks are
+ * placed at steps of the cumulative distance that shrink towards the flattest (fractions
  * 1 - (1 - i/n)^1.3), where the flyouts' ascents end low and change fastest.
  */
 const shapeKicksDeg = (
@@ -309,17 +319,14 @@ const shapeKicksDeg = (
       { until, record: until === 'time-limit', maxFlightTimeS, settings: FAN_FLIGHT_SETTINGS },
     );
   };
-  // Height above the sphere of the polar radius: a lower bound on the ellipsoidal altitude.
-  const polarRadiusM = model.radiusM * (1 - (model.shape === 'wgs84' ? model.flattening : 0));
   const topsFloor = (kickDeg: number, azimuthRad: number): boolean => {
     const f = flyout(kickDeg, 'apogee', azimuthRad);
     if (f.end === 'impact' || f.descendedDuringBoost) return false;
-    const y = f.endState;
-    return Math.hypot(y[0]!, y[1]!, y[2]!) - polarRadiusM >= floorM;
+    return altitudeOfStateM(model, f.endState) >= floorM;
   };
   // The flattest kick that works at every azimuth (the rotation helps eastward flyouts): the
-  // smallest of the four cardinal directions' limits, less 3 %.
-  let kMax = 80;
+  // smallest of the four cardinal directions' limits, less the margin.
+  let kMax = MAX_KICK_DEG;
   for (let q = 0; q < 4; q++) {
     const az = (q * Math.PI) / 2;
     let lo = 0;
@@ -332,7 +339,7 @@ const shapeKicksDeg = (
     }
     kMax = lo;
   }
-  kMax *= 0.97;
+  kMax *= 1 - FLATTEST_KICK_MARGIN;
   const tableN = 33;
   const pointsN = 48;
   const tableKick = new Float64Array(tableN);
@@ -467,7 +474,7 @@ export const buildFlyoutFan = (
   const nH = positiveInteger(options.altitudeNodeCount ?? 121, 3, 'altitudeNodeCount');
   const errorSamples = positiveInteger(options.errorSampleCount ?? 200, 0, 'errorSampleCount');
   const maxT = requireInRange(options.maxFlightTimeS ?? 1800, 1, 86_400, 's', 'maxFlightTimeS');
-  const dtCoast = requireInRange(options.sampleIntervalS ?? 20, 0.01, 600, 's', 'sampleIntervalS');
+  const dtCoast = requireInRange(options.sampleIntervalS ?? 10, 0.01, 600, 's', 'sampleIntervalS');
   const vehicle = interceptor.vehicle;
   const ceilingM = interceptor.killVehicle.maxAltitudeM;
 
@@ -621,13 +628,13 @@ export const buildFlyoutFan = (
   //
   // Descending legs are cut off just after their apogees (DESCENT_DEPTH_CELLS): their only use is
   // to place the end of the ascent, where the time is continuous. Further down, the descending
-  // legs of steep flyouts fall back through the region below the flattest flyout, which for a
-  // light, short-burn interceptor still climbs at 50-55 deg at burnout (no kick makes it much
-  // flatter): there the time jumps from the flattest flyout's (SM-3 IIA: 160 s at 435 km) to the
-  // falling one's (1,230 s), and a query blending the two at the edge was off by hundreds of
-  // seconds. Cut off, that region is empty and gets the extrapolated ring, as below a GBI's
-  // flattest flyout. The ring reaches two grid cells at least: the last two shapes of such an
-  // interceptor can lie a kilometre apart, a tenth of a grid cell.
+  // legs of steep flyouts fall back through the region below the flattest flyout, where the time
+  // would jump from the flattest flyout's to the falling one's: under the gravity-turn kick that
+  // the fan once flew, the SM-3 IIA's flattest flyout climbed at 51 deg and reached 435 km at
+  // 160 s, while a falling one passed just below at 1,230 s, and queries blending the two at the
+  // edge were off by hundreds of seconds. Cut off, that region is empty and gets the
+  // extrapolated ring. The ring reaches two grid cells at least: the last two shapes can lie
+  // much closer together than a grid cell.
   const rangeStepM = Math.max(maxRangeM, 1) / (nR - 2);
   const nodes = new Float32Array(azimuthCount * nH * nR * NODE_SIZE).fill(Number.NaN);
   const best = new Float64Array(nH * nR);

@@ -1,20 +1,27 @@
 /**
  * Interceptors: a staged vehicle (a `MissileDefinition` whose payload is the kill vehicle) flown
- * with gravity-turn steering, in two forms (docs/models/interceptors.md):
+ * with a pitch-over steering programme, in two forms (docs/models/interceptors.md):
  * - staged: the stages are given; the burnout speed is measured on the reference flyout;
  * - parametric: the form of the public debate, a burnout speed and a burn time. A documented
  *   generic template of solid stages is scaled (every stage's propellant by one factor, found by
  *   root finding) until the reference flyout's burnout speed is the stated one.
  *
+ * The pitch-over programme (one shape parameter, the kick k; the flyout fan's): vertical for
+ * INTERCEPTOR_VERTICAL_TIME_S, then the thrust's elevation falls at INTERCEPTOR_PITCH_RATE_DEG_PER_S
+ * to 90 - k and is held there until the flight-path angle of the Earth-relative velocity has
+ * fallen as far (an integration event), then the thrust follows the velocity (gravity turn).
+ *
  * The reference flyout (one definition for every interceptor): launched from (0 N, 0 E) due north
- * on a non-rotating copy of the model, gravity turn with a kick of REFERENCE_KICK_ANGLE_DEG; the
- * burnout speed is the Earth-relative speed at the final burnout.
+ * on a non-rotating copy of the model, the gravity-turn kick (the 'kick' programme: the thrust
+ * turned by REFERENCE_KICK_ANGLE_DEG over INTERCEPTOR_KICK_DURATION_S, then along the velocity);
+ * the burnout speed is the Earth-relative speed at the final burnout.
  *
  * `flyInterceptor` flies the vehicle with the physics of `flyMissile` (flight/powered.ts: thrust
- * F_vac - p(h) A_e, drag 1/2 rho v^2 Cd(M) A, constant mass flow, gravity turn; then free flight
- * with the kill vehicle's ballistic coefficient, Allen & Eggers 1958) but stops at burnout, at the
- * apogee or at a time limit instead of flying on to impact: an interceptor's flyout may be
- * orbital or escaping, which `flyMissile` reports as E_NO_IMPACT. A test holds the two equal.
+ * F_vac - p(h) A_e, drag 1/2 rho v^2 Cd(M) A, constant mass flow, its 'forden' and gravity-turn
+ * steering laws; then free flight with the kill vehicle's ballistic coefficient, Allen & Eggers
+ * 1958) but stops at burnout, at the apogee or at a time limit instead of flying on to impact: an
+ * interceptor's flyout may be orbital or escaping, which `flyMissile` reports as E_NO_IMPACT.
+ * Tests hold the two equal.
  */
 import { searchFlightSettings } from '../aim/max-range.js';
 import { STANDARD_GRAVITY_MPS2 } from '../earth/constants.js';
@@ -27,6 +34,7 @@ import {
   type MissileDefinition,
   type MissileDefinitionInput,
   type MissileStage,
+  type SteeringLaw,
   stageNozzleExitAreaM2,
   stageVacuumThrustN,
   validateMissileDefinition,
@@ -41,7 +49,13 @@ import {
   type TrajectoryEvent,
   truncateRecorder,
 } from '../flight/trajectory.js';
-import { createRkWorkspace, type EventSpec, integrate } from '../integrate/rk.js';
+import {
+  createRkWorkspace,
+  denseCoefficientCount,
+  type EventSpec,
+  evaluateDense,
+  integrate,
+} from '../integrate/rk.js';
 import { findRoot } from '../numeric/search.js';
 import type { InterceptorDefinition, KillVehicle } from './types.js';
 
@@ -49,10 +63,17 @@ import type { InterceptorDefinition, KillVehicle } from './types.js';
 // Steering and the reference flyout
 // ---------------------------------------------------------------------------------------------
 
-/** Vertical rise of every interceptor before the kick, s (est: a silo launch clears the silo). */
+/** Vertical rise of every interceptor before it pitches over, s (est: a launch clears the silo). */
 export const INTERCEPTOR_VERTICAL_TIME_S = 2;
-/** Duration of the pitch-over kick, s (est). */
+/** Duration of the kick of the reference flyout's gravity turn, s (est). */
 export const INTERCEPTOR_KICK_DURATION_S = 4;
+/**
+ * Pitch rate of the pitch-over programme, deg/s (est): the thrust can be turned from the vertical
+ * to the horizontal in 9 s, within the first stage of every catalog interceptor (THAAD burns
+ * 20 s); the reference flyout's kick turns it at up to 20 deg/s. Aerodynamic loads are not
+ * modelled (docs/models/interceptors.md).
+ */
+export const INTERCEPTOR_PITCH_RATE_DEG_PER_S = 10;
 /**
  * Kick angle of the reference flyout, deg: with the GBI templates it gives a burnout flight-path
  * angle of about 30 deg above the horizontal (calc; docs/models/interceptors.md).
@@ -72,13 +93,20 @@ export const interceptorSteering = (
 /** Ballistic coefficient of a kill vehicle after burnout, kg/m^2 (est). */
 export const KILL_VEHICLE_BALLISTIC_COEFFICIENT_KGM2 = 2000;
 
-/** The reference flyout's launch point and heading: (0 N, 0 E), due north. */
+/**
+ * The reference flyout's launch point, heading and steering: (0 N, 0 E), due north, the gravity
+ * turn with a kick of REFERENCE_KICK_ANGLE_DEG over INTERCEPTOR_KICK_DURATION_S (the definition of
+ * an interceptor's burnout speed; the flyout fan flies the pitch-over programme).
+ */
 export const REFERENCE_FLYOUT = {
   latRad: 0,
   lonRad: 0,
   azimuthRad: 0,
   kickAngleDeg: REFERENCE_KICK_ANGLE_DEG,
+  programme: 'kick',
 } as const;
+
+const DEG = Math.PI / 180;
 
 // ---------------------------------------------------------------------------------------------
 // Flying an interceptor
@@ -89,8 +117,19 @@ export interface InterceptorLaunch {
   readonly lonRad: number;
   /** Launch heading, clockwise from north, rad. */
   readonly azimuthRad: number;
-  /** Gravity-turn kick, deg, 0 (vertical) to under 90. */
+  /**
+   * How far the thrust is turned from the vertical, deg, 0 (vertical) to under 90: the flyout's
+   * shape (docs/models/interceptors.md).
+   */
   readonly kickAngleDeg: number;
+  /**
+   * The steering programme (default 'pitch-over', the flyout fan's): after the vertical rise the
+   * thrust turns at INTERCEPTOR_PITCH_RATE_DEG_PER_S to the elevation 90 - kick and holds it until
+   * the Earth-relative velocity has turned as far, then follows the velocity (gravity turn).
+   * 'kick': the reference flyout's gravity turn (the thrust turned by the kick over
+   * INTERCEPTOR_KICK_DURATION_S, then along the velocity at once).
+   */
+  readonly programme?: 'pitch-over' | 'kick';
   /** Launch time, s from the scenario epoch (default 0). */
   readonly launchTimeS?: number;
 }
@@ -160,7 +199,11 @@ const boostSegments = (vehicle: MissileDefinition, breaksS: readonly number[]): 
     let mass = vehicle.payload.massKg;
     for (let j = i; j < stages.length; j++) mass += stages[j]!.grossMassKg;
     const burnEnd = t + stage.burnTimeS;
-    const cuts = [t, ...breaksS.filter((b) => b > t && b < burnEnd), burnEnd];
+    const cuts = [
+      t,
+      ...breaksS.filter((b, j) => b > t && b < burnEnd && breaksS.indexOf(b) === j),
+      burnEnd,
+    ];
     for (let k = 0; k + 1 < cuts.length; k++) {
       out.push({
         stage,
@@ -197,9 +240,10 @@ export const interceptorBoostDurationS = (vehicle: MissileDefinition): number =>
 };
 
 /**
- * Flies an interceptor vehicle with gravity-turn steering from launch to burnout, or on to the
- * apogee (the end of the ascending leg), the time limit or an impact, whichever comes first.
- * The forces are those of `flyMissile`; it never throws E_NO_IMPACT.
+ * Flies an interceptor vehicle with its steering programme (`InterceptorLaunch.programme`) from
+ * launch to burnout, or on to the apogee (the end of the ascending leg), the time limit or an
+ * impact, whichever comes first. The forces and the steering laws are those of `flyMissile`
+ * (flight/powered.ts); it never throws E_NO_IMPACT.
  */
 export const flyInterceptor = (
   model: EarthModel,
@@ -212,8 +256,9 @@ export const flyInterceptor = (
   const maxT = options.maxFlightTimeS ?? 1800;
   const record = options.record ?? true;
   const launchTimeS = launch.launchTimeS ?? 0;
-  const law = interceptorSteering(launch.kickAngleDeg);
-  const kickEndS = law.verticalTimeS + law.kickDurationS;
+  const kickDeg = launch.kickAngleDeg;
+  const programme = launch.programme ?? 'pitch-over';
+  const verticalS = INTERCEPTOR_VERTICAL_TIME_S;
   const w = model.rotationRadps;
 
   // Launch state (at rest on the turning Earth) and the inertial plane of the launch azimuth.
@@ -223,6 +268,53 @@ export const flyInterceptor = (
     ny,
     nz,
   } = launchFrame(model, launch.latRad, launch.lonRad, launch.azimuthRad, launchTimeS);
+
+  // The steering laws of flight/powered.ts that make up the programme (its kinks are segment
+  // boundaries; the end of the pitch-over is an event):
+  // - 'kick': the gravity turn with the interceptor constants (the reference flyout);
+  // - 'pitch-over': vertical, then the thrust elevation falls at the pitch rate to 90 - kick and
+  //   is held there ('forden' steering), until the velocity has turned as far; then the thrust
+  //   follows the Earth-relative velocity (a gravity turn whose kick has ended).
+  const kickLaw = interceptorSteering(kickDeg);
+  const finalElevationDeg = 90 - kickDeg;
+  const pitchRate = INTERCEPTOR_PITCH_RATE_DEG_PER_S;
+  const pitchLaw: SteeringLaw = {
+    law: 'forden',
+    verticalTimeS: verticalS,
+    pitchRateDegPerS: pitchRate,
+    finalElevationDeg,
+  };
+  const followLaw: SteeringLaw = {
+    law: 'gravity-turn',
+    verticalTimeS: verticalS,
+    kickAngleDeg: Math.max(kickDeg, 1e-9),
+    kickDurationS: 0,
+  };
+  const breaksS =
+    programme === 'kick'
+      ? [verticalS, verticalS + kickLaw.kickDurationS]
+      : [verticalS, verticalS + kickDeg / pitchRate];
+  const sinFinalElevation = Math.sin(finalElevationDeg * DEG);
+  // The end of the pitch-over: the flight-path angle of the Earth-relative velocity (geocentric,
+  // as the thrust's elevation is measured) falls to the final elevation. (Its sine, against the
+  // sine of the elevation.)
+  const pitchOverEnd: EventSpec = {
+    name: 'pitch-over end',
+    g: (_t, s) => {
+      const x = s[0]!;
+      const yy = s[1]!;
+      const z = s[2]!;
+      const vx = s[3]! + w * yy;
+      const vy = s[4]! - w * x;
+      const vz = s[5]!;
+      const rv = Math.sqrt((x * x + yy * yy + z * z) * (vx * vx + vy * vy + vz * vz));
+      return rv > 0 ? (x * vx + yy * vy + z * vz) / rv - sinFinalElevation : 1;
+    },
+    direction: -1,
+    terminal: true,
+  };
+  // Following the velocity already (no pitch-over: the vertical flyout follows from the rise).
+  let following = programme === 'pitch-over' && !(kickDeg > 0);
 
   const ws = createRkWorkspace(settings.method, FLIGHT_STATE_SIZE);
   const recorder = record ? createTrajectoryRecorder(settings.method) : null;
@@ -237,42 +329,76 @@ export const flyInterceptor = (
       terminal: until === 'apogee',
     },
   ];
+  const pitchingEvents: EventSpec[] = [...poweredEvents, pitchOverEnd];
+  const noEvents: EventSpec[] = [];
+  const ncoef = denseCoefficientCount(settings.method);
+  const perStep = ncoef * FLIGHT_STATE_SIZE;
   const integration = { rtol: settings.rtol, atol: settings.atol, eventTimeTolS: 1e-9 };
   const events: TrajectoryEvent[] = [{ kind: 'launch', timeS: launchTimeS }];
   const boostEndS = Math.min(interceptorBoostDurationS(vehicle), maxT);
   let t = launchTimeS;
   let impactedDuringBoost = false;
   let descendedDuringBoost = false;
-  for (const seg of boostSegments(vehicle, [law.verticalTimeS, kickEndS])) {
+  boost: for (const seg of boostSegments(vehicle, breaksS)) {
     if (seg.startS >= boostEndS) break;
+    const segEndS = launchTimeS + Math.min(seg.endS, boostEndS);
+    let startS = seg.startS;
     // The same powered right-hand side as missiles (flight/powered.ts); the kinks of the
-    // steering are segment boundaries.
-    integrate(
-      ws,
-      makePoweredRhs(model, law, launchTimeS, nx, ny, nz, {
+    // steering are segment boundaries, and so is the end of the pitch-over (an event).
+    for (;;) {
+      let pitching = programme === 'pitch-over' && !following && startS >= verticalS;
+      if (pitching && !(pitchOverEnd.g(launchTimeS + startS, y) > 0)) {
+        // The velocity is already as low as the thrust will be (a tiny kick).
+        following = true;
+        pitching = false;
+      }
+      const law =
+        programme === 'kick' ? kickLaw : following && startS >= verticalS ? followLaw : pitchLaw;
+      const rhs = makePoweredRhs(model, law, launchTimeS, nx, ny, nz, {
         stage: seg.stage,
         ignitionAfterLaunchS: seg.ignitionS,
         massKg: seg.massKg,
         burning: seg.burning,
-        startAfterLaunchS: seg.startS,
-      }),
-      launchTimeS + seg.startS,
-      y,
-      launchTimeS + Math.min(seg.endS, boostEndS),
-      integration,
-      poweredEvents,
-      recorder,
-    );
-    y.set(ws.y.subarray(0, FLIGHT_STATE_SIZE));
-    t = ws.tS;
-    for (let k = 0; k < ws.eventCount; k++) {
-      if (ws.eventIndex[k] === 1) descendedDuringBoost = true;
+        startAfterLaunchS: startS,
+      });
+      integrate(
+        ws,
+        rhs,
+        launchTimeS + startS,
+        y,
+        segEndS,
+        integration,
+        pitching ? pitchingEvents : poweredEvents,
+        recorder,
+      );
+      y.set(ws.y.subarray(0, FLIGHT_STATE_SIZE));
+      t = ws.tS;
+      for (let k = 0; k < ws.eventCount; k++) {
+        if (ws.eventIndex[k] === 1) descendedDuringBoost = true;
+      }
+      if (ws.terminalEvent === 0) {
+        impactedDuringBoost = true;
+        break boost;
+      }
+      if (ws.terminalEvent === 1) break boost;
+      if (ws.terminalEvent !== 2) break;
+      // The velocity has turned as far as the thrust: follow it from here. The recorded step
+      // that holds the event runs past it; it is flown again to end there, so that the steps
+      // stay contiguous (each starts where the one before ends).
+      if (recorder !== null && recorder.count > 0) {
+        const last = recorder.count - 1;
+        const stepStartS = recorder.starts[last]!;
+        recorder.count = last;
+        if (stepStartS < t) {
+          evaluateDense(recorder.coefficients, last * perStep, ncoef, FLIGHT_STATE_SIZE, 0, y);
+          integrate(ws, rhs, stepStartS, y, t, integration, noEvents, recorder);
+          y.set(ws.y.subarray(0, FLIGHT_STATE_SIZE));
+        }
+      }
+      following = true;
+      startS = t - launchTimeS;
+      if (t >= segEndS) break;
     }
-    if (ws.terminalEvent === 0) {
-      impactedDuringBoost = true;
-      break;
-    }
-    if (ws.terminalEvent === 1) break;
   }
   const vrx = y[3]! + w * y[1]!;
   const vry = y[4]! - w * y[0]!;
