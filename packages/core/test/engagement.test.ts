@@ -5,18 +5,22 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aimMissile } from '../src/aim/aim.js';
+import { getCatalogMissile, getCatalogSite } from '../src/catalog/catalog.js';
 import { earthPresets } from '../src/earth/model.js';
 import { getBuiltinInterceptor } from '../src/engage/builtin-interceptors.js';
 import {
   answerClaim,
+  burnoutSpeedSearch,
   commitTimeS,
   createFanCache,
   type EngagementInputs,
   engageOnce,
   interceptGeometry,
   interceptorAtSpeed,
+  MAX_SPEED_SEARCH_FANS,
   maxCommitDelayS,
   minBurnoutSpeedMps,
+  searchLowestOnGrid,
 } from '../src/engage/engagement.js';
 import { buildFlyoutFan, type FlyoutFan } from '../src/engage/flyout.js';
 import type { Engagement, InterceptorSite } from '../src/engage/types.js';
@@ -249,6 +253,129 @@ describe('minimum burnout speed', () => {
     };
     expect(at(v)).toBe(true);
     expect(at(v - 100)).toBe(false);
+  }, 120_000);
+});
+
+/**
+ * The search for the lowest engaging speed does not assume that engageability grows with the
+ * speed (a faster template vehicle is a different vehicle flying other flyouts; under the
+ * gravity-turn kick the SM-3's windows closed again at higher speeds): grids with constructed
+ * answers.
+ */
+describe('searchLowestOnGrid', () => {
+  const counting = (holds: (i: number) => boolean) => {
+    const calls: number[] = [];
+    return {
+      calls,
+      holds: (i: number) => {
+        calls.push(i);
+        return holds(i);
+      },
+    };
+  };
+
+  it('finds the lowest index where a window opens, though it closes again above', () => {
+    // 1.0-11.0 km/s on the 100 m/s grid: engageable at 3.3-4.6 km/s and 6.1 km/s and up, as a
+    // bisection from the fastest speed would never see.
+    const p = counting((i) => (i >= 23 && i <= 36) || i >= 51);
+    const r = searchLowestOnGrid(101, p.holds, MAX_SPEED_SEARCH_FANS);
+    expect(r.lowest).toBe(23);
+    expect(r.failsAbove).not.toBeNull();
+    expect(r.failsAbove!).toBeGreaterThan(36);
+    expect(r.failsAbove!).toBeLessThan(51);
+    expect(new Set(p.calls).size).toBeLessThanOrEqual(MAX_SPEED_SEARCH_FANS);
+    expect(r.tried.map(([i]) => i)).toEqual([...new Set(p.calls)].sort((x, y) => x - y));
+  });
+
+  it('a window only the fastest speeds close', () => {
+    const p = counting((i) => i >= 7 && i <= 90);
+    const r = searchLowestOnGrid(101, p.holds, MAX_SPEED_SEARCH_FANS);
+    expect(r).toMatchObject({ lowest: 7, failsAbove: 100 });
+    expect(new Set(p.calls).size).toBeLessThanOrEqual(MAX_SPEED_SEARCH_FANS);
+  });
+
+  it("a narrow window around the interceptor's own speed is found through it", () => {
+    const own = 20;
+    const holds = (i: number) => i >= 18 && i <= 21;
+    expect(searchLowestOnGrid(101, holds, MAX_SPEED_SEARCH_FANS).lowest).toBeNull();
+    expect(searchLowestOnGrid(101, holds, MAX_SPEED_SEARCH_FANS, own).lowest).toBe(18);
+  });
+
+  it('monotone answers, all grid sizes and budgets: the exact lowest index (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 0, max: 130 }),
+        fc.integer({ min: 4, max: 14 }),
+        (count, threshold, budget) => {
+          const p = counting((i) => i >= threshold);
+          const r = searchLowestOnGrid(count, p.holds, budget);
+          expect(r.lowest).toBe(threshold < count ? threshold : null);
+          expect(r.failsAbove).toBeNull();
+          // The budget, or a bisection of the whole grid if it cannot afford more.
+          const whole = 2 + Math.ceil(Math.log2(Math.max(1, count - 1)));
+          expect(new Set(p.calls).size).toBeLessThanOrEqual(Math.max(budget, whole));
+        },
+      ),
+      { numRuns: 200, seed: 11 },
+    );
+  });
+});
+
+/**
+ * Aegis Ashore at Deveselu against a Sejjil-2 aimed at Bucharest, 140 km away (catalog places):
+ * under the gravity-turn kick the SM-3 IB reached only about 50 km from its site at 100 km
+ * altitude and could not engage it (docs/scenario.md); its pitch-over flyouts reach far enough.
+ */
+describe('Deveselu SM-3 IB against a Sejjil-2 from Tabriz to Bucharest', () => {
+  const place = (id: string) => {
+    const s = getCatalogSite(id);
+    return [s.latDeg, s.lonDeg] as [number, number];
+  };
+  const sm3 = getBuiltinInterceptor('sm-3-ib');
+  const deveselu = place('deveselu');
+  let traj: Trajectory;
+  let fan: FlyoutFan;
+  beforeAll(() => {
+    traj = aimMissile(model, {
+      missile: getCatalogMissile('sejjil-2'),
+      fromLatRad: place('tabriz')[0] * DEG,
+      fromLonRad: place('tabriz')[1] * DEG,
+      toLatRad: place('bucharest')[0] * DEG,
+      toLonRad: place('bucharest')[1] * DEG,
+      shape: { kind: 'minimum-energy' },
+    }).flight.trajectory!;
+    fan = buildFlyoutFan(model, sm3, deveselu[0] * DEG, deveselu[1] * DEG);
+  }, 120_000);
+
+  it('engages it in the kill vehicle band, with a minimum speed below its own', () => {
+    const site = siteAt(deveselu[0] * DEG, deveselu[1] * DEG, {
+      interceptor: sm3,
+      launchDelayS: 10,
+      killAssessmentS: 30,
+    });
+    const inp = inputs(traj, site, fan);
+    const e = engageOnce(inp);
+    expect(e.engageable).toBe(true);
+    for (const p of [e.firstIntercept!, e.lastIntercept!]) {
+      expect(p.altitudeKm).toBeGreaterThanOrEqual(sm3.killVehicle.minAltitudeM / 1000 - 0.5);
+      expect(p.altitudeKm).toBeLessThanOrEqual(sm3.killVehicle.maxAltitudeM / 1000);
+    }
+    // The search builds at most MAX_SPEED_SEARCH_FANS fans, and its answer holds.
+    const inner = createFanCache(model);
+    const built = new Set<FlyoutFan>();
+    const cache = {
+      fanFor: (...a: Parameters<typeof inner.fanFor>) => {
+        const f = inner.fanFor(...a);
+        built.add(f);
+        return f;
+      },
+    };
+    const search = burnoutSpeedSearch(inp, model, cache);
+    expect(built.size).toBeLessThanOrEqual(MAX_SPEED_SEARCH_FANS);
+    expect(search.minBurnoutSpeedMps).not.toBeNull();
+    expect(search.minBurnoutSpeedMps!).toBeLessThanOrEqual(3000);
+    expect(search.tried.find((t) => t.speedMps === 3000)?.engageable).toBe(true);
   }, 120_000);
 });
 

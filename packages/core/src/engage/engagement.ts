@@ -428,16 +428,37 @@ export interface FanCache {
   ): FlyoutFan;
 }
 
-/** What a fan depends on: the site's position and the interceptor's vehicle and kill vehicle. */
-const fanKey = (site: InterceptorSite, interceptor: InterceptorDefinition): string =>
-  JSON.stringify([site.latRad, site.lonRad, interceptor.vehicle, interceptor.killVehicle]);
+/**
+ * What a fan depends on: the site's position and the interceptor's vehicle (its stages, payload,
+ * kill vehicle's ballistic coefficient and steering) and kill vehicle. The speed variants of the
+ * sensitivity search (built without the error check) are shared across interceptors that differ
+ * only in their names and notes (SM-3 IA and IB; a variant and its base); a site's own fan also
+ * keys on the interceptor's id, which it reports.
+ */
+const fanKey = (
+  site: InterceptorSite,
+  interceptor: InterceptorDefinition,
+  checkError: boolean,
+): string => {
+  const v = interceptor.vehicle;
+  return JSON.stringify([
+    site.latRad,
+    site.lonRad,
+    checkError ? interceptor.id : null,
+    v.stages,
+    v.payload,
+    v.reentryVehicle,
+    v.steering,
+    interceptor.killVehicle,
+  ]);
+};
 
 export const createFanCache = (model: EarthModel): FanCache => {
   const fans = new Map<string, FlyoutFan>();
   return {
     fanFor(site, interceptor, options = {}) {
       const checkError = options.checkError ?? false;
-      const k = fanKey(site, interceptor);
+      const k = fanKey(site, interceptor, checkError);
       let fan = fans.get(k);
       if (fan === undefined || (checkError && fan.error === null)) {
         const errorSampleCount = checkError ? 200 : 0;
@@ -455,7 +476,7 @@ const SPEED_STEP_MPS = 100;
 /** The burn time and stage count that a speed variant of an interceptor keeps. */
 const parametricShape = (def: InterceptorDefinition) => ({
   burnTimeS: def.vehicle.stages.reduce((t, s) => t + s.burnTimeS, 0),
-  stageCount: (def.vehicle.stages.length >= 3 ? 3 : 2) as 2 | 3,
+  stageCount: Math.min(3, Math.max(1, def.vehicle.stages.length)) as 1 | 2 | 3,
   killVehicle: def.killVehicle,
 });
 
@@ -477,45 +498,177 @@ export const interceptorAtSpeed = (
     model,
   );
 
+/** Most flyout fans one minimum-speed search builds: the coarse scan and the bisection. */
+export const MAX_SPEED_SEARCH_FANS = 12;
+
+/** What `searchLowestOnGrid` found. */
+export interface GridSearchResult {
+  /** The lowest index found at which the predicate holds; null if it holds at none tried. */
+  readonly lowest: number | null;
+  /** The lowest index tried above `lowest` at which it fails again; null if none. */
+  readonly failsAbove: number | null;
+  /** Every index tried and the predicate's value there, in increasing index. */
+  readonly tried: ReadonlyArray<readonly [number, boolean]>;
+}
+
 /**
- * The minimum burnout speed at which the site could engage the threat, to 100 m/s, by bisection
- * on a speed grid spanning what the interceptor's parametric template can be scaled to (a faster
- * interceptor never shrinks a window); null if even the fastest cannot.
+ * The lowest index of a grid 0..count-1 at which `holds` is true, without assuming that it holds
+ * at every index above one where it holds: a coarse scan of evenly spaced indices (the ends
+ * included, and `alsoTry` if given), then bisection between the lowest index of the scan where it
+ * holds and the scanned index just below it. At most `maxEvaluations` evaluations (the scan is as
+ * fine as that allows; a budget too small even for the two ends and a bisection of the whole
+ * grid gets those). The result is the lowest index found: exact if the predicate changes at
+ * most once between those two scanned indices; an interval where it holds that lies between two
+ * scanned indices where it fails is missed.
  */
-export const minBurnoutSpeedMps = (
+export const searchLowestOnGrid = (
+  count: number,
+  holds: (index: number) => boolean,
+  maxEvaluations: number,
+  alsoTry?: number,
+): GridSearchResult => {
+  const values = new Map<number, boolean>();
+  const at = (i: number): boolean => {
+    let v = values.get(i);
+    if (v === undefined) {
+      v = holds(i);
+      values.set(i, v);
+    }
+    return v;
+  };
+  const result = (lowest: number | null): GridSearchResult => {
+    const tried = [...values.entries()].sort((x, y) => x[0] - y[0]);
+    const above = lowest === null ? undefined : tried.find(([i, v]) => i > lowest && !v);
+    return { lowest, failsAbove: above?.[0] ?? null, tried };
+  };
+  if (count <= 0) return result(null);
+  const extra = alsoTry !== undefined && alsoTry >= 0 && alsoTry < count ? 1 : 0;
+  // The finest scan whose bisection still fits: k points, gaps of at most g grid steps, then
+  // ceil(log2 g) bisection steps.
+  let k = Math.max(2, Math.min(count, maxEvaluations - extra));
+  for (; k > 2; k--) {
+    const gap = Math.ceil((count - 1) / (k - 1));
+    if (k + extra + (gap > 1 ? Math.ceil(Math.log2(gap)) : 0) <= maxEvaluations) break;
+  }
+  k = Math.min(k, count);
+  const scan = new Set<number>();
+  for (let j = 0; j < k; j++) scan.add(k === 1 ? 0 : Math.round((j * (count - 1)) / (k - 1)));
+  if (extra === 1) scan.add(alsoTry!);
+  const order = [...scan].sort((x, y) => x - y);
+  for (const i of order) at(i);
+  const first = order.find((i) => values.get(i) === true);
+  if (first === undefined) return result(null);
+  let lo = -1;
+  for (const i of order) if (i < first) lo = i;
+  if (lo < 0) return result(first);
+  let hi = first;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (at(mid)) hi = mid;
+    else lo = mid;
+  }
+  return result(hi);
+};
+
+/**
+ * The speed variants built by the searches that share a fan cache (on its model), by what makes
+ * them (burn time, stage count, kill vehicle) and speed: the variant of one interceptor serves
+ * every interceptor of the same template.
+ */
+const speedVariants = new WeakMap<FanCache, Map<string, InterceptorDefinition>>();
+
+/** What the minimum-speed search found for one engagement. */
+export interface BurnoutSpeedSearch {
+  /**
+   * The lowest burnout speed found, on a 100 m/s grid, at which the site could engage, m/s; null
+   * if it engages at none of the speeds tried.
+   */
+  readonly minBurnoutSpeedMps: number | null;
+  /**
+   * The lowest speed tried above the minimum at which the site cannot engage, m/s (the window
+   * closes again at higher speeds: a faster template vehicle climbs more steeply); null if it
+   * engages at every faster speed tried.
+   */
+  readonly notEngageableAboveMps: number | null;
+  /** The speeds tried and whether the site engages at each, m/s, in increasing speed. */
+  readonly tried: ReadonlyArray<{ readonly speedMps: number; readonly engageable: boolean }>;
+}
+
+/**
+ * The minimum-speed search with its details (see `minBurnoutSpeedMps`): the speeds on a 100 m/s
+ * grid spanning what the interceptor's parametric template can reach (within 1-11 km/s), each the
+ * same interceptor in its parametric form (same burn time, stage count and kill vehicle) with its
+ * own flyout fan (shared through the cache); at most MAX_SPEED_SEARCH_FANS speeds tried: a coarse
+ * scan (the ends of the grid and the interceptor's own speed included), then bisection below the
+ * lowest speed of the scan at which the site engages (`searchLowestOnGrid`).
+ */
+export const burnoutSpeedSearch = (
   inp: EngagementInputs,
   model: EarthModel,
   cache: FanCache,
-): number | null => {
+): BurnoutSpeedSearch => {
+  const none: BurnoutSpeedSearch = {
+    minBurnoutSpeedMps: null,
+    notEngageableAboveMps: null,
+    tried: [],
+  };
   const limits = parametricSpeedLimitsMps(
     { id: inp.site.interceptor.id, ...parametricShape(inp.site.interceptor) },
     model,
   );
   const lo0 = Math.ceil(Math.max(limits.minMps, 1000) / SPEED_STEP_MPS) * SPEED_STEP_MPS;
   const hi0 = Math.floor(Math.min(limits.maxMps, 11_000) / SPEED_STEP_MPS) * SPEED_STEP_MPS;
-  if (hi0 < lo0) return null;
-  const speeds = Array.from(
-    { length: (hi0 - lo0) / SPEED_STEP_MPS + 1 },
-    (_, i) => lo0 + SPEED_STEP_MPS * i,
-  );
-  const engageableAt = (i: number): boolean => {
-    const v = speeds[i]!;
-    const interceptor = interceptorAtSpeed(inp.site.interceptor, v, model);
-    const site = { ...inp.site, interceptor };
-    const fan = cache.fanFor(site, interceptor);
-    return engageOnce({ ...inp, site, fan }).engageable;
-  };
-  let hi = speeds.length - 1;
-  if (!engageableAt(hi)) return null;
-  let lo = 0;
-  if (engageableAt(lo)) return speeds[lo]!;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (engageableAt(mid)) hi = mid;
-    else lo = mid;
+  if (hi0 < lo0) return none;
+  const count = Math.round((hi0 - lo0) / SPEED_STEP_MPS) + 1;
+  const speedAt = (i: number) => lo0 + SPEED_STEP_MPS * i;
+  const own = Math.round((inp.site.interceptor.burnoutSpeedMps - lo0) / SPEED_STEP_MPS);
+  let variants = speedVariants.get(cache);
+  if (variants === undefined) {
+    variants = new Map();
+    speedVariants.set(cache, variants);
   }
-  return speeds[hi]!;
+  const shapeKey = JSON.stringify(parametricShape(inp.site.interceptor));
+  const variantAt = (speedMps: number): InterceptorDefinition => {
+    const key = `${shapeKey} ${speedMps}`;
+    let v = variants.get(key);
+    if (v === undefined) {
+      v = interceptorAtSpeed(inp.site.interceptor, speedMps, model);
+      variants.set(key, v);
+    }
+    return v;
+  };
+  const found = searchLowestOnGrid(
+    count,
+    (i) => {
+      const interceptor = variantAt(speedAt(i));
+      const site = { ...inp.site, interceptor };
+      const fan = cache.fanFor(site, interceptor);
+      return engageOnce({ ...inp, site, fan }).engageable;
+    },
+    MAX_SPEED_SEARCH_FANS,
+    own >= 0 && own < count ? own : undefined,
+  );
+  return {
+    minBurnoutSpeedMps: found.lowest === null ? null : speedAt(found.lowest),
+    notEngageableAboveMps: found.failsAbove === null ? null : speedAt(found.failsAbove),
+    tried: found.tried.map(([i, engageable]) => ({ speedMps: speedAt(i), engageable })),
+  };
 };
+
+/**
+ * The lowest burnout speed at which the site could engage the threat, m/s, to 100 m/s: the
+ * lowest speed that `burnoutSpeedSearch` finds on its grid; null if none of the speeds tried
+ * engages. Engageability need not grow with the speed (a faster template vehicle is bigger and
+ * flies other flyouts, and a window can close again at higher speeds: `burnoutSpeedSearch` reports
+ * where), so the search does not assume it: it scans coarsely, then bisects below the lowest
+ * engaging speed of the scan. A window open only between two scanned speeds that both fail is
+ * missed.
+ */
+export const minBurnoutSpeedMps = (
+  inp: EngagementInputs,
+  model: EarthModel,
+  cache: FanCache,
+): number | null => burnoutSpeedSearch(inp, model, cache).minBurnoutSpeedMps;
 
 /** A claim answered: holds or not, the margin, and the threshold where the answer flips. */
 export interface ClaimResult {
