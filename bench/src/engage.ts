@@ -12,7 +12,7 @@ import {
   earthPresets,
   engageOnce,
   type FlyoutFan,
-  getBuiltinMissile,
+  getCatalogMissile,
   type InterceptorSite,
   isOpenBmdError,
   maxRangeSteering,
@@ -77,7 +77,7 @@ const steeringFor = (missileId: string): SteeringLaw => {
   let s = steeringCache.get(missileId);
   if (s === undefined) {
     s = maxRangeSteering(earthPresets.wgs84, {
-      missile: getBuiltinMissile(missileId),
+      missile: getCatalogMissile(missileId),
       fromLatRad: 45 * DEG,
       fromLonRad: 45 * DEG,
       azimuthRad: -30 * DEG,
@@ -91,7 +91,7 @@ const steeringFor = (missileId: string): SteeringLaw => {
 export const flyGridThreat = (scenario: ResolvedScenario, p: GridPoint): Trajectory | null => {
   try {
     return aimMissile(scenario.model, {
-      missile: getBuiltinMissile(p.missileId),
+      missile: getCatalogMissile(p.missileId),
       fromLatRad: p.latDeg * DEG,
       fromLonRad: p.lonDeg * DEG,
       toLatRad: WASHINGTON.latRad,

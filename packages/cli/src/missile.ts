@@ -1,7 +1,7 @@
 /** `--missile ID|FILE`: a built-in id, or a YAML/JSON missile definition file. */
 import {
   errorCodes,
-  getBuiltinMissile,
+  getCatalogMissile,
   type MissileDefinition,
   parseMissileDefinition,
 } from '@openbmd/core';
@@ -18,5 +18,5 @@ export const resolveMissile = (arg: string, io: Io, flag = '--missile'): Missile
     const text = readInputFile(io, arg, 'missile file', errorCodes.missileInvalid, flag);
     return parseMissileDefinition(text, arg);
   }
-  return getBuiltinMissile(arg);
+  return getCatalogMissile(arg);
 };

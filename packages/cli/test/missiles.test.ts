@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtinMissiles } from '@openbmd/core';
+import { catalogMissiles } from '@openbmd/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { errorCodeOf, jsonOf, runCli } from './helpers.js';
 
@@ -13,7 +13,7 @@ describe('openbmd missiles', () => {
     const r = await runCli(['missiles', '--json']);
     expect(r.code).toBe(0);
     const list = jsonOf(r)['missiles'] as Record<string, unknown>[];
-    expect(list.map((m) => m['id'])).toEqual(builtinMissiles.map((m) => m.id));
+    expect(list.map((m) => m['id'])).toEqual(catalogMissiles().map((m) => m.id));
     for (const m of list) {
       expect(Object.keys(m)).toEqual(
         expect.arrayContaining(['id', 'name', 'class', 'propellant', 'sources']),
@@ -25,12 +25,12 @@ describe('openbmd missiles', () => {
   it('prints a table with every id', async () => {
     const r = await runCli(['missiles']);
     expect(r.code).toBe(0);
-    for (const m of builtinMissiles) expect(r.stdout).toContain(m.id);
+    for (const m of catalogMissiles()) expect(r.stdout).toContain(m.id);
   });
 });
 
 describe('--missile ID|FILE', () => {
-  const scud = builtinMissiles.find((m) => m.id === 'scud-b');
+  const scud = catalogMissiles().find((m) => m.id === 'scud-b');
 
   it('reads a JSON missile file and flies it like the built-in', async () => {
     expect(scud).toBeDefined();

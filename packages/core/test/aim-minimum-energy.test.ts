@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { type AimRequest, aimMissile, loftFamily, propellantBurnedKg } from '../src/aim/aim.js';
 import { maxRange, trialRangeM } from '../src/aim/max-range.js';
 import { gridBrentMinimum } from '../src/aim/minimise.js';
+import { getCatalogMissile } from '../src/catalog/catalog.js';
 import { directGeodesic } from '../src/earth/geodesic.js';
 import { customEarthModel, earthPresets } from '../src/earth/model.js';
-import { getBuiltinMissile } from '../src/flight/builtin-missiles.js';
 import { keplerFreeFlight, minimumEnergySpeedMps } from '../src/flight/kepler.js';
 import { fullBoostDurationS } from '../src/flight/powered.js';
 import { goldenMaximum } from '../src/numeric/search.js';
@@ -91,7 +91,7 @@ describe('minimum energy is the least-propellant trajectory', () => {
       [
         'ss-19 Kozelsk-Washington',
         {
-          missile: getBuiltinMissile('ss-19'),
+          missile: getCatalogMissile('ss-19'),
           ...kozelsk,
           ...washington,
           shape: { kind: 'minimum-energy' },
@@ -100,7 +100,7 @@ describe('minimum energy is the least-propellant trajectory', () => {
       [
         'iran-icbm-notional Semnan-Berlin',
         {
-          missile: getBuiltinMissile('iran-icbm-notional'),
+          missile: getCatalogMissile('iran-icbm-notional'),
           ...semnan,
           ...berlin,
           shape: { kind: 'minimum-energy' },
@@ -109,7 +109,7 @@ describe('minimum energy is the least-propellant trajectory', () => {
       [
         'shahab-3 Semnan-Baghdad',
         {
-          missile: getBuiltinMissile('shahab-3'),
+          missile: getCatalogMissile('shahab-3'),
           ...semnan,
           toLatRad: 33.31 * DEG,
           toLonRad: 44.37 * DEG,
@@ -147,7 +147,7 @@ describe('minimum energy is the least-propellant trajectory', () => {
     // Semnan to Berlin: the range-optimal steering cut short flies about 330 km high, the
     // minimum-energy trajectory about 670 km: 500 km is depressed.
     const req: AimRequest = {
-      missile: getBuiltinMissile('iran-icbm-notional'),
+      missile: getCatalogMissile('iran-icbm-notional'),
       ...semnan,
       ...berlin,
       shape: { kind: 'apogee', apogeeM: 500_000 },
@@ -159,7 +159,7 @@ describe('minimum energy is the least-propellant trajectory', () => {
   });
 
   it('agrees with the least burnout energy to within 0.1 % of propellant and 40 m/s', () => {
-    const missile = getBuiltinMissile('ss-19');
+    const missile = getCatalogMissile('ss-19');
     const me = aimMissile(wgs84, {
       missile,
       ...kozelsk,
@@ -205,7 +205,7 @@ describe('minimum energy is the least-propellant trajectory', () => {
       [roundStill, 0.999],
       [customEarthModel(wgs84, { rotationRadps: 0 }), 0.999],
     ] as const) {
-      const missile = getBuiltinMissile('ss-19');
+      const missile = getCatalogMissile('ss-19');
       const from = { fromLatRad: 10 * DEG, fromLonRad: 20 * DEG };
       const mr = maxRange(model, { missile, ...from, azimuthRad: 30 * DEG });
       const t = directGeodesic(
@@ -277,7 +277,7 @@ describe('minimum-energy apogees of the catalog missiles', () => {
     ];
     const from = { fromLatRad: 40 * DEG, fromLonRad: 40 * DEG };
     for (const id of ids) {
-      const missile = getBuiltinMissile(id);
+      const missile = getCatalogMissile(id);
       const mr = maxRange(wgs84, { missile, ...from, azimuthRad: 0 });
       const ratios: number[] = [];
       const lofts: number[] = [];

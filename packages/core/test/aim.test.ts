@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { aimMissile } from '../src/aim/aim.js';
 import { maxRange } from '../src/aim/max-range.js';
+import { getCatalogMissile } from '../src/catalog/catalog.js';
 import { inverseGeodesic } from '../src/earth/geodesic.js';
 import { earthPresets } from '../src/earth/model.js';
-import { getBuiltinMissile } from '../src/flight/builtin-missiles.js';
 import { findEvent, geodeticAt, stateAt } from '../src/flight/trajectory.js';
 
 const model = earthPresets.wgs84;
@@ -14,7 +14,7 @@ const kozelsk = { fromLatRad: 54.03 * DEG, fromLonRad: 35.77 * DEG };
 const washington = { toLatRad: 38.9 * DEG, toLonRad: -77.04 * DEG };
 
 describe('aimMissile', () => {
-  const ss19 = getBuiltinMissile('ss-19');
+  const ss19 = getCatalogMissile('ss-19');
 
   it('minimum energy, Kozelsk to Washington: within 1 km, a consistent trajectory', () => {
     const a = aimMissile(model, {
@@ -95,7 +95,7 @@ describe('aimMissile', () => {
   it('E_OUT_OF_REACH for a target beyond the missile, and for an apogee it cannot fly', () => {
     expect(() =>
       aimMissile(model, {
-        missile: getBuiltinMissile('scud-b'),
+        missile: getCatalogMissile('scud-b'),
         ...kozelsk,
         ...washington,
         shape: { kind: 'minimum-energy' },
@@ -114,7 +114,7 @@ describe('aimMissile', () => {
 
 describe('maxRange', () => {
   it('the same missile flies further east than west (Earth rotation)', () => {
-    const m = getBuiltinMissile('shahab-3');
+    const m = getCatalogMissile('shahab-3');
     const east = maxRange(model, {
       missile: m,
       fromLatRad: 0,
@@ -131,7 +131,7 @@ describe('maxRange', () => {
   });
 
   it('a lighter payload flies further', () => {
-    const m = getBuiltinMissile('shahab-3');
+    const m = getCatalogMissile('shahab-3');
     const heavy = maxRange(model, {
       missile: m,
       fromLatRad: 0,
@@ -152,7 +152,7 @@ describe('maxRange', () => {
 
 describe('aimMissile with a known range-optimal steering', () => {
   it('skips the search and still hits the target, with far fewer trial flights', () => {
-    const missile = getBuiltinMissile('ss-19');
+    const missile = getCatalogMissile('ss-19');
     const full = aimMissile(model, {
       missile,
       ...kozelsk,

@@ -21,6 +21,8 @@ import {
   catalogEntries,
   catalogEntryText,
   catalogIds,
+  catalogInterceptors,
+  catalogMissiles,
   defaultCatalog,
   getCatalogEntry,
   getCatalogInterceptor,
@@ -33,9 +35,7 @@ import {
 } from '../src/catalog/catalog.js';
 import { catalogFiles } from '../src/catalog/embedded.js';
 import { catalogKinds } from '../src/catalog/schema.js';
-import { builtinInterceptors } from '../src/engage/builtin-interceptors.js';
 import { errorCodes, OpenBmdError } from '../src/errors.js';
-import { builtinMissiles } from '../src/flight/builtin-missiles.js';
 import { LARGE_SOLID_DRAG_TABLE } from '../src/flight/drag-tables.js';
 
 const thrown = (fn: () => unknown): OpenBmdError => {
@@ -150,8 +150,8 @@ describe('the embedded catalog', () => {
       expect(m.reference?.maxRangeKm, id).toBeGreaterThan(0);
       expect(m.notes, id).toMatch(/max-range/);
     }
-    expect(builtinMissiles.map((m) => m.id)).toEqual(catalogIds('missile'));
-    expect(builtinInterceptors.map((d) => d.id)).toEqual(catalogIds('interceptor'));
+    expect(catalogMissiles().map((m) => m.id)).toEqual(catalogIds('missile'));
+    expect(catalogInterceptors().map((d) => d.id)).toEqual(catalogIds('interceptor'));
   });
 
   it("every radar's siteId names a catalog site (null: transportable)", () => {

@@ -5,9 +5,12 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aimMissile } from '../src/aim/aim.js';
-import { getCatalogMissile, getCatalogSite } from '../src/catalog/catalog.js';
+import {
+  getCatalogInterceptor,
+  getCatalogMissile,
+  getCatalogSite,
+} from '../src/catalog/catalog.js';
 import { earthPresets } from '../src/earth/model.js';
-import { getBuiltinInterceptor } from '../src/engage/builtin-interceptors.js';
 import {
   answerClaim,
   burnoutSpeedSearch,
@@ -24,7 +27,6 @@ import {
 } from '../src/engage/engagement.js';
 import { buildFlyoutFan, type FlyoutFan } from '../src/engage/flyout.js';
 import type { Engagement, InterceptorSite } from '../src/engage/types.js';
-import { getBuiltinMissile } from '../src/flight/builtin-missiles.js';
 import { findEvent, geodeticAt, type Trajectory } from '../src/flight/trajectory.js';
 import { sensorTimeline } from '../src/sensors/timeline.js';
 import type { GroundRadar } from '../src/sensors/types.js';
@@ -32,7 +34,7 @@ import type { GroundRadar } from '../src/sensors/types.js';
 const model = earthPresets.wgs84;
 const DEG = Math.PI / 180;
 const redzikowo = { latRad: 54.473 * DEG, lonRad: 17.123 * DEG };
-const gbi = getBuiltinInterceptor('gbi-2stage');
+const gbi = getCatalogInterceptor('gbi-2stage');
 
 const radarAt = (id: string, latRad: number, lonRad: number): GroundRadar => ({
   kind: 'radar',
@@ -74,7 +76,7 @@ const siteAt = (
 
 const fly = (missileId: string, from: [number, number], to: [number, number]): Trajectory =>
   aimMissile(model, {
-    missile: getBuiltinMissile(missileId),
+    missile: getCatalogMissile(missileId),
     fromLatRad: from[0] * DEG,
     fromLonRad: from[1] * DEG,
     toLatRad: to[0] * DEG,
@@ -332,7 +334,7 @@ describe('Deveselu SM-3 IB against a Sejjil-2 from Tabriz to Bucharest', () => {
     const s = getCatalogSite(id);
     return [s.latDeg, s.lonDeg] as [number, number];
   };
-  const sm3 = getBuiltinInterceptor('sm-3-ib');
+  const sm3 = getCatalogInterceptor('sm-3-ib');
   const deveselu = place('deveselu');
   let traj: Trajectory;
   let fan: FlyoutFan;

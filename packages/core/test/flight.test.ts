@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { aimMissile } from '../src/aim/aim.js';
 import { maxRange } from '../src/aim/max-range.js';
+import { getCatalogMissile } from '../src/catalog/catalog.js';
 import { directGeodesic } from '../src/earth/geodesic.js';
 import { customEarthModel, earthPresets } from '../src/earth/model.js';
 import { flyFree, surfaceRelativeState } from '../src/flight/ballistic.js';
-import { getBuiltinMissile } from '../src/flight/builtin-missiles.js';
 import type { MissileDefinition } from '../src/flight/missile.js';
 import { flyMissile } from '../src/flight/powered.js';
 import { altitudeCrossings, findEvent, geodeticAt, stateAt } from '../src/flight/trajectory.js';
@@ -15,7 +15,7 @@ const wgs84 = earthPresets.wgs84;
 const oneMillimetreM = 1e-3;
 
 describe('flyMissile', () => {
-  const ss19 = getBuiltinMissile('ss-19');
+  const ss19 = getCatalogMissile('ss-19');
   const flight = flyMissile(wgs84, {
     missile: ss19,
     latRad: 54.03 * DEG,
@@ -67,7 +67,7 @@ describe('flyMissile', () => {
 });
 
 describe('gravity-turn steering', () => {
-  const base = getBuiltinMissile('ss-27');
+  const base = getCatalogMissile('ss-27');
   const gt: MissileDefinition = {
     ...base,
     id: 'ss-27-gravity-turn',

@@ -1,9 +1,9 @@
 /** The flyout fan: times and velocities to Earth-fixed points, against direct flyouts. */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getCatalogInterceptor } from '../src/catalog/catalog.js';
 import { directGeodesic } from '../src/earth/geodesic.js';
 import { earthPresets } from '../src/earth/model.js';
-import { getBuiltinInterceptor } from '../src/engage/builtin-interceptors.js';
 import { interceptorAtSpeed } from '../src/engage/engagement.js';
 import {
   buildFlyoutFan,
@@ -29,7 +29,7 @@ let fan: FlyoutFan;
 let fastFan: FlyoutFan;
 
 beforeAll(() => {
-  slow = getBuiltinInterceptor('gbi-2stage');
+  slow = getCatalogInterceptor('gbi-2stage');
   fan = buildFlyoutFan(model, slow, site.latRad, site.lonRad);
   const fast = parametricInterceptor(
     {
@@ -176,7 +176,7 @@ describe('flyout fan', () => {
 describe('flyout fan of the low-floor interceptors', () => {
   const deveselu = { latRad: 44.08 * DEG, lonRad: 24.41 * DEG };
   const cases = ['sm-3-iia', 'thaad'].map((id) => {
-    const interceptor = getBuiltinInterceptor(id);
+    const interceptor = getCatalogInterceptor(id);
     return {
       id,
       interceptor,
@@ -311,7 +311,7 @@ describe('reach grows with the burnout speed', () => {
   it.each(Object.keys(speeds))(
     '%s: at the floor, mid-band and the ceiling',
     (id) => {
-      const base = getBuiltinInterceptor(id);
+      const base = getCatalogInterceptor(id);
       const kv = base.killVehicle;
       const altitudesM = [
         1.1 * kv.minAltitudeM,

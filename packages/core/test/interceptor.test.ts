@@ -1,9 +1,9 @@
 /** Interceptors: the staged and parametric forms, the reference flyout, validation, built-ins. */
 import { describe, expect, it } from 'vitest';
 import { searchFlightSettings } from '../src/aim/max-range.js';
+import { catalogInterceptors, getCatalogInterceptor } from '../src/catalog/catalog.js';
 import { inverseGeodesic } from '../src/earth/geodesic.js';
 import { customEarthModel, earthPresets } from '../src/earth/model.js';
-import { builtinInterceptors, getBuiltinInterceptor } from '../src/engage/builtin-interceptors.js';
 import {
   flyInterceptor,
   INTERCEPTOR_PITCH_RATE_DEG_PER_S,
@@ -18,7 +18,7 @@ import {
   stagedInterceptor,
   validateInterceptor,
 } from '../src/engage/interceptor.js';
-import type { KillVehicle } from '../src/engage/types.js';
+import type { InterceptorDefinition, KillVehicle } from '../src/engage/types.js';
 import { errorCodes, OpenBmdError } from '../src/errors.js';
 import { flyMissile } from '../src/flight/powered.js';
 import { altitudeCrossings, geodeticAt, stateAt } from '../src/flight/trajectory.js';
@@ -99,7 +99,7 @@ describe('parametricInterceptor', () => {
 
   it('the reference flyout burns out 25-35 deg above the horizontal for the GBI templates', () => {
     // The catalog's short-burn SM-3 and THAAD burn out steeper (about 74-76 deg, calc).
-    for (const ic of builtinInterceptors.filter((d) => d.id.startsWith('gbi-'))) {
+    for (const ic of catalogInterceptors().filter((d) => d.id.startsWith('gbi-'))) {
       const bo = referenceBurnout(model, ic.vehicle);
       expect(bo.flightPathRad / DEG).toBeGreaterThan(25);
       expect(bo.flightPathRad / DEG).toBeLessThan(35);
@@ -157,7 +157,7 @@ describe('stagedInterceptor', () => {
 });
 
 describe('validateInterceptor', () => {
-  const good = getBuiltinInterceptor('gbi-2stage');
+  const good = getCatalogInterceptor('gbi-2stage');
 
   it('accepts a built-in', () => {
     expect(validateInterceptor(good, 'x').id).toBe('gbi-2stage');
@@ -196,7 +196,7 @@ describe('validateInterceptor', () => {
 });
 
 describe('flyInterceptor', () => {
-  const ic = getBuiltinInterceptor('gbi-2stage');
+  const ic = getCatalogInterceptor('gbi-2stage');
 
   it("the 'kick' programme (the reference flyout's) flies as flyMissile does", () => {
     const launch = { latRad: 54.47 * DEG, lonRad: 17.12 * DEG, azimuthRad: 1 };
@@ -224,7 +224,7 @@ describe('flyInterceptor', () => {
   });
 
   it("the 'pitch-over' programme: flyMissile's 'forden' steering until the velocity has turned as far as the thrust, then along the velocity", () => {
-    const sm3 = getBuiltinInterceptor('sm-3-ib');
+    const sm3 = getCatalogInterceptor('sm-3-ib');
     const kick = 60;
     const launch = { latRad: 44.08 * DEG, lonRad: 24.41 * DEG, azimuthRad: 1 };
     const m = flyMissile(
@@ -310,7 +310,7 @@ describe('flyInterceptor', () => {
 describe('the pitch-over programme', () => {
   const deveselu = { latRad: 44.08 * DEG, lonRad: 24.41 * DEG };
   const burnoutDeg = (
-    ic: ReturnType<typeof getBuiltinInterceptor>,
+    ic: InterceptorDefinition,
     kickAngleDeg: number,
     programme: 'pitch-over' | 'kick' = 'pitch-over',
   ) => {
@@ -323,10 +323,10 @@ describe('the pitch-over programme', () => {
     return f.descendedDuringBoost ? Number.NaN : f.burnout.flightPathRad / DEG;
   };
 
-  it.each(builtinInterceptors.map((d) => d.id))(
+  it.each(catalogInterceptors().map((d) => d.id))(
     '%s: burnout flight-path angles from near vertical to under 15 deg, falling with the kick',
     (id) => {
-      const ic = getBuiltinInterceptor(id);
+      const ic = getCatalogInterceptor(id);
       const angles = [0, 10, 20, 30, 40, 50, 60, 70, 80, 85, 89].map((k) => burnoutDeg(ic, k));
       expect(angles[0]!).toBeGreaterThan(85);
       const flying = angles.filter((a) => !Number.isNaN(a));
@@ -338,7 +338,7 @@ describe('the pitch-over programme', () => {
   );
 
   it('an SM-3 IB reaches about five times as far at 100 km altitude as under the kick', () => {
-    const ic = getBuiltinInterceptor('sm-3-ib');
+    const ic = getCatalogInterceptor('sm-3-ib');
     // The furthest ground range at which a flyout climbs through 100 km, over the kicks.
     const reachKm = (programme: 'pitch-over' | 'kick') => {
       let best = 0;
@@ -373,13 +373,13 @@ describe('the pitch-over programme', () => {
 
 describe('built-in interceptors', () => {
   it('gbi-2stage (7.0 km/s, est) and gbi-3stage (7.5 km/s, est), with sources', () => {
-    const two = getBuiltinInterceptor('gbi-2stage');
-    const three = getBuiltinInterceptor('GBI-3stage');
+    const two = getCatalogInterceptor('gbi-2stage');
+    const three = getCatalogInterceptor('GBI-3stage');
     expect(Math.abs(two.burnoutSpeedMps - 7000)).toBeLessThan(oneMetrePerSecondMps);
     expect(Math.abs(three.burnoutSpeedMps - 7500)).toBeLessThan(oneMetrePerSecondMps);
     expect(two.vehicle.stages).toHaveLength(2);
     expect(three.vehicle.stages).toHaveLength(3);
-    for (const d of builtinInterceptors) {
+    for (const d of catalogInterceptors()) {
       expect(d.sources.length).toBeGreaterThanOrEqual(3);
       expect(d.vehicle.notional).toBe(true);
       expect(d.notes).toMatch(/est/);
@@ -391,9 +391,9 @@ describe('built-in interceptors', () => {
     expect(two.sources.join(' ')).toMatch(/7\.7-8\.3 km\/s/);
   });
 
-  it('an unknown id is E_INVALID_INPUT with the closest id', () => {
-    expect(codeOf(() => getBuiltinInterceptor('gbi-2stag'))).toBe(errorCodes.invalidInput);
-    expect(messageOf(() => getBuiltinInterceptor('gbi-2stag'))).toMatch(
+  it('an unknown id is E_CATALOG_UNKNOWN with the closest id', () => {
+    expect(codeOf(() => getCatalogInterceptor('gbi-2stag'))).toBe(errorCodes.catalogUnknown);
+    expect(messageOf(() => getCatalogInterceptor('gbi-2stag'))).toMatch(
       /did you mean 'gbi-2stage'/,
     );
   });

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { catalogMissiles, findCatalogEntry, getCatalogMissile } from '../src/catalog/catalog.js';
 import { errorCodes, OpenBmdError } from '../src/errors.js';
-import {
-  builtinMissiles,
-  findBuiltinMissile,
-  getBuiltinMissile,
-} from '../src/flight/builtin-missiles.js';
 import {
   diagnoseMissileDefinition,
   dragCoefficientAt,
@@ -37,14 +33,14 @@ const thrown = (fn: () => unknown): OpenBmdError => {
 
 /** A mutable deep copy of a built-in, to break on purpose. */
 // biome-ignore lint/suspicious/noExplicitAny: test input broken on purpose, deliberately untyped
-const copyOf = (id: string): any => JSON.parse(JSON.stringify(getBuiltinMissile(id)));
+const copyOf = (id: string): any => JSON.parse(JSON.stringify(getCatalogMissile(id)));
 
 describe('built-in missiles', () => {
   it('all validate, have unique ids, sources, notes and a reference, and are notional', () => {
-    expect(builtinMissiles.length).toBeGreaterThanOrEqual(5);
-    const ids = builtinMissiles.map((m) => m.id);
+    expect(catalogMissiles().length).toBeGreaterThanOrEqual(5);
+    const ids = catalogMissiles().map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const m of builtinMissiles) {
+    for (const m of catalogMissiles()) {
       expect(validateMissileDefinition(m, m.id)).toEqual(m);
       expect(m.notional).toBe(true);
       expect(m.sources.length).toBeGreaterThanOrEqual(1);
@@ -63,10 +59,10 @@ describe('built-in missiles', () => {
       'scud-b',
       'iran-icbm-notional',
     ]) {
-      expect(findBuiltinMissile(id)?.id).toBe(id);
+      expect(findCatalogEntry('missile', id)?.value.id).toBe(id);
     }
-    expect(getBuiltinMissile('ss-19').propellant).toBe('liquid');
-    expect(getBuiltinMissile('minuteman-3').propellant).toBe('solid');
+    expect(getCatalogMissile('ss-19').propellant).toBe('liquid');
+    expect(getCatalogMissile('minuteman-3').propellant).toBe('solid');
   });
 
   it('have an ideal delta-v in the plausible band for their class', () => {
@@ -76,7 +72,7 @@ describe('built-in missiles', () => {
       mrbm: [3000, 5000],
       srbm: [1500, 3000],
     };
-    for (const m of builtinMissiles) {
+    for (const m of catalogMissiles()) {
       const dv = idealDeltaVMps(m);
       const [lo, hi] = bandMps[m.class];
       expect(dv, m.id).toBeGreaterThan(lo);
@@ -86,23 +82,23 @@ describe('built-in missiles', () => {
 
   it('add up to the published liftoff masses', () => {
     // Podvig 2001: UR-100NUTTH 105.6 t, Topol-M 47.1 t; Forden's Scud-B 5,860 kg.
-    expect(liftoffMassKg(getBuiltinMissile('ss-19'))).toBeCloseTo(105_600, -1);
-    expect(liftoffMassKg(getBuiltinMissile('ss-27'))).toBeCloseTo(47_100, -1);
-    expect(liftoffMassKg(getBuiltinMissile('scud-b'))).toBeCloseTo(5860, -1);
+    expect(liftoffMassKg(getCatalogMissile('ss-19'))).toBeCloseTo(105_600, -1);
+    expect(liftoffMassKg(getCatalogMissile('ss-27'))).toBeCloseTo(47_100, -1);
+    expect(liftoffMassKg(getCatalogMissile('scud-b'))).toBeCloseTo(5860, -1);
     // USAF fact sheet 36,030 kg; interstages and shroud are not modelled (within 3 %).
-    expect(Math.abs(liftoffMassKg(getBuiltinMissile('minuteman-3')) / 36_030 - 1)).toBeLessThan(
+    expect(Math.abs(liftoffMassKg(getCatalogMissile('minuteman-3')) / 36_030 - 1)).toBeLessThan(
       0.03,
     );
   });
 
   it('reproduce the Scud-B nozzle exit area of Forden’s data set (0.1352 m^2) from its Isp pair', () => {
     // The built-in's Isp is calibrated 5 % lower (see its notes); Forden's pair is 226/249 s.
-    const stage = { ...getBuiltinMissile('scud-b').stages[0]!, ispSeaLevelS: 226, ispVacuumS: 249 };
+    const stage = { ...getCatalogMissile('scud-b').stages[0]!, ispSeaLevelS: 226, ispVacuumS: 249 };
     expect(stageNozzleExitAreaM2(stage)).toBeCloseTo(0.1352, 3);
   });
 
   it('lift off: first-stage sea-level thrust exceeds the liftoff weight', () => {
-    for (const m of builtinMissiles) {
+    for (const m of catalogMissiles()) {
       const s = m.stages[0]!;
       const seaLevelThrustN = stageVacuumThrustN(s) - 101_325 * stageNozzleExitAreaM2(s);
       expect(seaLevelThrustN / (liftoffMassKg(m) * 9.80665), m.id).toBeGreaterThan(1.2);
@@ -110,31 +106,30 @@ describe('built-in missiles', () => {
   });
 
   it('are frozen', () => {
-    const m = getBuiltinMissile('ss-19');
+    const m = getCatalogMissile('ss-19');
     expect(Object.isFrozen(m)).toBe(true);
     expect(Object.isFrozen(m.stages)).toBe(true);
     expect(Object.isFrozen(m.stages[0])).toBe(true);
-    expect(Object.isFrozen(builtinMissiles)).toBe(true);
   });
 });
 
-describe('getBuiltinMissile', () => {
+describe('getCatalogMissile', () => {
   it('suggests the closest id and lists all ids', () => {
-    const e = thrown(() => getBuiltinMissile('ss-19x'));
+    const e = thrown(() => getCatalogMissile('ss-19x'));
     expect(e.code).toBe(errorCodes.missileUnknown);
     expect(e.message).toContain("did you mean 'ss-19'?");
-    for (const m of builtinMissiles) expect(e.message).toContain(m.id);
+    for (const m of catalogMissiles()) expect(e.message).toContain(m.id);
   });
 
   it('gives no suggestion for a name far from every id', () => {
-    const e = thrown(() => getBuiltinMissile('trident-ii-d5-xyz'));
+    const e = thrown(() => getCatalogMissile('trident-ii-d5-xyz'));
     expect(e.code).toBe(errorCodes.missileUnknown);
     expect(e.message).not.toContain('did you mean');
   });
 
   it('ignores case and surrounding space', () => {
-    expect(getBuiltinMissile(' SS-19 ').id).toBe('ss-19');
-    expect(findBuiltinMissile('nope')).toBeUndefined();
+    expect(getCatalogMissile(' SS-19 ').id).toBe('ss-19');
+    expect(findCatalogEntry('missile', 'nope')).toBeUndefined();
   });
 });
 
@@ -142,11 +137,11 @@ describe('parseMissileDefinition', () => {
   it('parses the example file, which equals the built-in Scud-B', () => {
     const path = new URL('../../../examples/missiles/scud-b.yaml', import.meta.url);
     const m = parseMissileDefinition(readFileSync(path, 'utf8'), 'scud-b.yaml');
-    expect(m).toEqual(getBuiltinMissile('scud-b'));
+    expect(m).toEqual(getCatalogMissile('scud-b'));
   });
 
   it('parses JSON (JSON is YAML)', () => {
-    const ss19 = getBuiltinMissile('ss-19');
+    const ss19 = getCatalogMissile('ss-19');
     const m = parseMissileDefinition(JSON.stringify(ss19, null, 2), 'ss-19.json');
     expect(m).toEqual(ss19);
   });
@@ -355,14 +350,14 @@ describe('derived quantities', () => {
     // Isp_vac = 60,000 / (20 g0) = 305.9 s; A_e = 20 g0 (305.9 - 250) / 101,325.
     expect(stageNozzleExitAreaM2(s)).toBeCloseTo((60_000 - 20 * 9.80665 * 250) / 101_325, 12);
     expect(stageReferenceAreaM2(s)).toBe(0.5);
-    const scud = getBuiltinMissile('scud-b').stages[0]!;
+    const scud = getCatalogMissile('scud-b').stages[0]!;
     expect(stageReferenceAreaM2(scud)).toBeCloseTo((Math.PI * 0.88 ** 2) / 4, 12);
-    const noSeaLevel = getBuiltinMissile('ss-19').stages[1]!;
+    const noSeaLevel = getCatalogMissile('ss-19').stages[1]!;
     expect(stageNozzleExitAreaM2(noSeaLevel)).toBe(0);
   });
 
   it('ideal delta-v is the Tsiolkovsky sum, and falls with payload', () => {
-    const m = getBuiltinMissile('ss-19');
+    const m = getCatalogMissile('ss-19');
     const [s1, s2] = m.stages as [
       MissileDefinition['stages'][number],
       MissileDefinition['stages'][number],
@@ -413,7 +408,7 @@ describe('dragCoefficientAt', () => {
   });
 
   it('agrees with a linear scan on a long table', () => {
-    const cd = getBuiltinMissile('ss-19').stages[0]!.dragCoefficient;
+    const cd = getCatalogMissile('ss-19').stages[0]!.dragCoefficient;
     if (typeof cd === 'number') throw new Error('expected a table');
     for (let mach = 0; mach <= 7; mach += 0.013) {
       let i = 0;

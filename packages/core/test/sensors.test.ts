@@ -8,12 +8,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aimMissile } from '../src/aim/aim.js';
+import { getCatalogMissile } from '../src/catalog/catalog.js';
 import { eciToEcef, geodeticToEcef } from '../src/earth/frames.js';
 import { centralAngleRad, inverseGeodesic } from '../src/earth/geodesic.js';
 import { type EarthModel, earthPresets } from '../src/earth/model.js';
 import { errorCodes, OpenBmdError } from '../src/errors.js';
 import { flyFree, surfaceRelativeState } from '../src/flight/ballistic.js';
-import { getBuiltinMissile } from '../src/flight/builtin-missiles.js';
 import {
   altitudeCrossings,
   findEvent,
@@ -475,7 +475,7 @@ describe('ground radar: line of sight, range and faces (reference: closed forms)
 
 describe('ground radar against an SS-19 on WGS84 (reference: brute-force scan in the test)', () => {
   const traj = aimMissile(earthPresets.wgs84, {
-    missile: getBuiltinMissile('ss-19'),
+    missile: getCatalogMissile('ss-19'),
     fromLatRad: 54.03 * DEG,
     fromLonRad: 35.77 * DEG,
     toLatRad: 38.9 * DEG,
@@ -602,7 +602,7 @@ describe('ground radar: property (reference: brute-force scan in the test)', () 
 
 describe('space infrared early warning (PRIMER section 4; APS 2003)', () => {
   const ss19 = aimMissile(earthPresets.wgs84, {
-    missile: getBuiltinMissile('ss-19'),
+    missile: getCatalogMissile('ss-19'),
     fromLatRad: 54.03 * DEG,
     fromLonRad: 35.77 * DEG,
     toLatRad: 51.5 * DEG,

@@ -1,5 +1,5 @@
 /** `openbmd missiles`: the built-in missile catalogue. */
-import { builtinMissiles } from '@openbmd/core';
+import { catalogMissiles } from '@openbmd/core';
 import type { Command } from 'commander';
 import { type CommandContext, JSON_DESCRIPTION, JSON_FLAG } from '../context.js';
 import { formatTable } from '../format.js';
@@ -13,7 +13,7 @@ export const defineMissiles = (cmd: Command, ctx: CommandContext): Command =>
     .description('list the built-in missiles (use their ids with --missile)')
     .option(JSON_FLAG, JSON_DESCRIPTION)
     .action((opts: MissilesOptions) => {
-      const missiles = builtinMissiles.map((m) => ({
+      const missiles = catalogMissiles().map((m) => ({
         id: m.id,
         name: m.name,
         class: m.class,

@@ -407,6 +407,14 @@ export const getCatalogMissile = (
   catalog: Catalog = defaultCatalog(),
 ): MissileDefinition => getCatalogEntry('missile', id, catalog).value;
 
+/** Every catalog interceptor, built (on first use), in path order. */
+export const catalogInterceptors = (catalog: Catalog = defaultCatalog()): InterceptorDefinition[] =>
+  catalogIds('interceptor', catalog).map((id) => getCatalogInterceptor(id, catalog));
+
+/** Every catalog missile, in path order. */
+export const catalogMissiles = (catalog: Catalog = defaultCatalog()): MissileDefinition[] =>
+  catalogIds('missile', catalog).map((id) => getCatalogMissile(id, catalog));
+
 /** A catalog radar as written (file units: km, deg, s) with its siteId. Throws E_CATALOG_UNKNOWN. */
 export const getCatalogRadar = (id: string, catalog: Catalog = defaultCatalog()): CatalogRadar =>
   getCatalogEntry('radar', id, catalog).value;

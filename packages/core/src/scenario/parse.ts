@@ -289,18 +289,18 @@ function crossReferenceProblems(root: unknown, place: Place): FileProblem[] {
   const siteIds = [...siteById.keys()];
   const ownSiteIds = sites.map(idOf).filter((x): x is string => x !== undefined);
   const sensorIds = sensors.map(idOf).filter((x): x is string => x !== undefined);
-  const builtinInterceptors = catalogIds('interceptor');
+  const catalogInterceptorIds = catalogIds('interceptor');
   const ownInterceptorIds = interceptors.map(idOf).filter((x): x is string => x !== undefined);
-  const interceptorIds = [...ownInterceptorIds, ...builtinInterceptors];
-  const builtinMissileIds = catalogIds('missile');
+  const interceptorIds = [...ownInterceptorIds, ...catalogInterceptorIds];
+  const catalogMissileIds = catalogIds('missile');
   const ownMissileIds = missiles.map(idOf).filter((x): x is string => x !== undefined);
-  const missileIds = [...ownMissileIds, ...builtinMissileIds];
+  const missileIds = [...ownMissileIds, ...catalogMissileIds];
 
   // Inline missiles: the missile format's own checks (masses, lift-off), and no shadowing.
   missiles.forEach((m, i) => {
     if (!isObj(m)) return;
     const ownId = idOf(m);
-    if (ownId !== undefined && builtinMissileIds.includes(ownId)) {
+    if (ownId !== undefined && catalogMissileIds.includes(ownId)) {
       at(
         ['missiles', i, 'id'],
         `missile '${ownId}' has the id of a catalog missile; give the scenario's missile an id of its own`,
@@ -390,17 +390,17 @@ function crossReferenceProblems(root: unknown, place: Place): FileProblem[] {
     if (!isObj(d)) return;
     const owner = label('interceptor', d);
     const ownId = idOf(d);
-    if (ownId !== undefined && builtinInterceptors.includes(ownId)) {
+    if (ownId !== undefined && catalogInterceptorIds.includes(ownId)) {
       at(
         ['interceptors', i, 'id'],
         `${owner} has the id of a catalog interceptor; give the variant an id of its own`,
       );
     }
     const base = d['base'];
-    if (typeof base === 'string' && !builtinInterceptors.includes(base)) {
+    if (typeof base === 'string' && !catalogInterceptorIds.includes(base)) {
       at(
         ['interceptors', i, 'base'],
-        `${owner}: no interceptor '${base}' in the catalog${hintFor(base, builtinInterceptors)}${definedList('catalog interceptors', builtinInterceptors)}`,
+        `${owner}: no interceptor '${base}' in the catalog${hintFor(base, catalogInterceptorIds)}${definedList('catalog interceptors', catalogInterceptorIds)}`,
       );
     }
   });

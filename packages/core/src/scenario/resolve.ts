@@ -325,7 +325,7 @@ const resolveSensor = (
 };
 
 /**
- * A variant of a built-in interceptor: the parametric model at the built-in's burn time and
+ * A variant of a catalog interceptor: the parametric model at the catalog entry's burn time and
  * stage count, with the given changes (burnout speed, burn time, stage count, kill vehicle).
  */
 const resolveInterceptor = (

@@ -203,7 +203,7 @@ export const killVehicleOverrideSchema = z
   })
   .readonly();
 
-/** A parametric variant of a built-in interceptor (the burnout speed of the 2008 debate). */
+/** A parametric variant of a catalog interceptor (the burnout speed of the 2008 debate). */
 export const interceptorSchema = z
   .strictObject({
     id: id(),

@@ -5,13 +5,13 @@
  */
 import { aimMissile } from '../aim/aim.js';
 import { maxRange } from '../aim/max-range.js';
+import { getCatalogMissile } from '../catalog/catalog.js';
 import { ussa76 } from '../earth/atmosphere.js';
 import { ecefToGeodetic, geodeticToEcef } from '../earth/frames.js';
 import { directGeodesic, inverseGeodesic } from '../earth/geodesic.js';
 import { gravityAccelerationMps2 } from '../earth/gravity.js';
 import { customEarthModel, earthPresets } from '../earth/model.js';
 import { defaultFlightSettings, flyFree, surfaceRelativeState } from '../flight/ballistic.js';
-import { getBuiltinMissile } from '../flight/builtin-missiles.js';
 import {
   keplerFreeFlight,
   maximumRangeAngleRad,
@@ -305,7 +305,7 @@ const missileCases = (): ValidationRow[] => {
   // Minuteman III: "6,000-plus miles" and "about 15,000 mph" at burnout (USAF fact sheet).
   const still = customEarthModel(earthPresets.wgs84, { rotationRadps: 0 });
   const mm3 = maxRange(still, {
-    missile: getBuiltinMissile('minuteman-3'),
+    missile: getCatalogMissile('minuteman-3'),
     fromLatRad: 0,
     fromLonRad: 0,
     azimuthRad: 0,
@@ -327,7 +327,7 @@ const missileCases = (): ValidationRow[] => {
   const teykovo = { latRad: 56.85 * DEG, lonRad: 40.53 * DEG };
   const target = directGeodesic(teykovo.latRad, teykovo.lonRad, 0, 10_000_000, wgs);
   const aimed = aimMissile(wgs, {
-    missile: getBuiltinMissile('ss-27'),
+    missile: getCatalogMissile('ss-27'),
     fromLatRad: teykovo.latRad,
     fromLonRad: teykovo.lonRad,
     toLatRad: target.latRad,

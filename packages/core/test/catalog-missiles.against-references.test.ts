@@ -6,16 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { maxRange } from '../src/aim/max-range.js';
+import { catalogMissiles, getCatalogMissile } from '../src/catalog/catalog.js';
 import { inverseGeodesic } from '../src/earth/geodesic.js';
 import { customEarthModel, earthPresets } from '../src/earth/model.js';
-import { builtinMissiles, getBuiltinMissile } from '../src/flight/builtin-missiles.js';
 
 const still = customEarthModel(earthPresets.wgs84, { rotationRadps: 0 });
 const DEG = Math.PI / 180;
 const tenPercent = 0.1;
 
 describe('built-in missiles: maximum range against the published reference', () => {
-  const withReference = builtinMissiles.filter(
+  const withReference = catalogMissiles().filter(
     (m) => m.reference?.maxRangeKm !== undefined && m.id !== 'iran-icbm-notional',
   );
   it.each(withReference.map((m) => [m.id, m] as const))('%s', (_id, m) => {
@@ -31,7 +31,7 @@ describe('built-in missiles: maximum range against the published reference', () 
   });
 
   it('the notional Iranian ICBM reaches Washington from Semnan on the rotating Earth (its design goal), with under 10 % to spare', () => {
-    const m = getBuiltinMissile('iran-icbm-notional');
+    const m = getCatalogMissile('iran-icbm-notional');
     const semnan = { latRad: 35.23 * DEG, lonRad: 53.92 * DEG };
     const washington = { latRad: 38.9 * DEG, lonRad: -77.04 * DEG };
     const g = inverseGeodesic(
