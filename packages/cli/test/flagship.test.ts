@@ -163,9 +163,11 @@ describe('europe-2008: defence effectiveness and the strategic balance', () => {
     const a = result.assessment;
     expect(a).not.toBeNull();
     const site = (analysis: string) => a?.sites.find((s) => s.analysisId === analysis);
-    // Baseline: one warhead (Semnan to London) in reach; two shots of 0.55 with P(track) 0.95.
-    expect(site('baseline')?.attack.warheadsEngageable).toBe(1);
-    expect(site('baseline')?.analytic?.pNoLeakers).toBeCloseTo(0.95 * (1 - 0.45 ** 2), 12);
+    // Baseline: three warheads in reach (Semnan to Berlin and to London, Shahrud to Paris), two
+    // shots of 0.55 each with P(track) 0.95, six of the ten interceptors: the closed form holds.
+    expect(site('baseline')?.attack.warheadsEngageable).toBe(3);
+    expect(site('baseline')?.analytic?.inventoryCovers).toBe(true);
+    expect(site('baseline')?.analytic?.pNoLeakers).toBeCloseTo((0.95 * (1 - 0.45 ** 2)) ** 3, 12);
     expect(site('lewis-postol')?.attack.warheadsEngageable).toBe(4);
     expect(site('xbr-critics-range')?.analytic).toBeNull();
     for (const f of a?.forces ?? []) {
