@@ -14,7 +14,8 @@ export interface KillVehicle {
 
 /**
  * An interceptor: a staged vehicle flown by the trajectory engine (its payload is the kill
- * vehicle), with gravity-turn steering whose kick angle shapes the flyout fan.
+ * vehicle), with a programmed pitch-over then gravity-turn steering whose kick angle shapes the
+ * flyout fan (docs/models/interceptors.md).
  */
 export interface InterceptorDefinition {
   readonly id: string;
