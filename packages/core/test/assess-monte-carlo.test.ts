@@ -11,40 +11,16 @@ import {
   assessAnalytic,
   assessMonteCarlo,
   type DefencePolicy,
-  type Doctrine,
   isOpenBmdError,
   type MonteCarloAssessment,
   uniformAttack,
   wilsonInterval,
   Z95,
 } from '../src/index.js';
+import { attackOf, barrage, policy, sls } from './assess-fixtures.js';
 
 /** The two-sided 99.9 % normal quantile, Phi^-1(0.9995). */
 const Z999 = 3.2905267314919255;
-
-const barrage = (shots: number): Doctrine => ({ kind: 'barrage', shots });
-const sls = (firstShots: number, secondShots: number, pLook: number): Doctrine => ({
-  kind: 'shoot-look-shoot',
-  firstShots,
-  secondShots,
-  pLook,
-});
-
-const policy = (p: Partial<DefencePolicy> = {}): DefencePolicy => ({
-  sspk: 0.8,
-  reliability: 1,
-  pTrack: 1,
-  commonModeTrack: false,
-  doctrine: barrage(1),
-  decoysPerWarhead: 0,
-  pDiscriminate: 1,
-  inventory: null,
-  ...p,
-});
-
-const attackOf = (opportunities: readonly number[]): Attack => ({
-  warheads: opportunities.map((o, i) => ({ arrivalS: i, shotOpportunities: o })),
-});
 
 /** The expected values a Monte Carlo run should reproduce. */
 interface Expected {

@@ -9,22 +9,10 @@ import { describe, expect, it } from 'vitest';
 import {
   assessAnalytic,
   assessMonteCarlo,
-  type DefencePolicy,
   engagementOutcome,
   uniformAttack,
 } from '../src/index.js';
-
-const policy = (p: Partial<DefencePolicy> = {}): DefencePolicy => ({
-  sspk: 0.8,
-  reliability: 1,
-  pTrack: 1,
-  commonModeTrack: false,
-  doctrine: { kind: 'barrage', shots: 1 },
-  decoysPerWarhead: 0,
-  pDiscriminate: 1,
-  inventory: null,
-  ...p,
-});
+import { policy } from './assess-fixtures.js';
 
 describe('published worked examples', () => {
   it('Deutsch, "Star Wars missile defense system" (statistics-help-online.com, 2009, sections 1.3 and "Return to New York"): 300 missiles, each through with probability 0.05: P(at least one through) = 1 - 0.95^300 = 0.99999979246', () => {

@@ -17,30 +17,7 @@ import {
   salvoKillProbability,
   uniformAttack,
 } from '../src/index.js';
-
-const barrage = (shots: number): Doctrine => ({ kind: 'barrage', shots });
-const sls = (firstShots: number, secondShots: number, pLook: number): Doctrine => ({
-  kind: 'shoot-look-shoot',
-  firstShots,
-  secondShots,
-  pLook,
-});
-
-const policy = (p: Partial<DefencePolicy> = {}): DefencePolicy => ({
-  sspk: 0.8,
-  reliability: 1,
-  pTrack: 1,
-  commonModeTrack: false,
-  doctrine: barrage(1),
-  decoysPerWarhead: 0,
-  pDiscriminate: 1,
-  inventory: null,
-  ...p,
-});
-
-const attackOf = (opportunities: readonly number[]): Attack => ({
-  warheads: opportunities.map((o, i) => ({ arrivalS: i, shotOpportunities: o })),
-});
+import { attackOf, barrage, policy, sls } from './assess-fixtures.js';
 
 /** Relative agreement to about 1e-12 (closed forms computed two ways). */
 const close = (a: number, b: number, rel = 1e-12): void => {
